@@ -1,0 +1,35 @@
+#pragma once
+
+#include <guildgate/core/access_token.hpp>
+#include <guildgate/core/scope.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guildgate {
+
+// Which flow the login is in: creating the user, or logging in an existing one.
+enum class stage { enrollment, authentication };
+
+constexpr std::string_view to_string(stage value) noexcept
+{
+    return value == stage::enrollment ? "enrollment" : "authentication";
+}
+
+// What the OAuth callback knows about one login attempt.
+struct login_context {
+    // The OAuth source's provider type; rules other than only_for_provider assume "discord".
+    std::string provider = "discord";
+
+    // The access token that Discord issued for this login.
+    guildgate::access_token access_token;
+
+    // The token response's `scope` string as a set; empty when the granted scopes are unknown,
+    // and then they are not checked before requests.
+    std::optional<scope_set> granted_scopes;
+
+    guildgate::stage stage = stage::authentication;
+};
+
+} // namespace guildgate
