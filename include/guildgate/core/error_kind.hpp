@@ -14,6 +14,7 @@ enum class error_kind {
     discord_unavailable, // 5xx after bounded retries
     transport,           // timeout, connection refused, TLS failure, body over the limit, redirect
     bad_response,        // JSON that does not parse, has the wrong shape, or an unexpected status
+    storage,             // the repository failed to apply the effects; nothing was written
 };
 
 constexpr std::string_view to_string(error_kind kind) noexcept
@@ -26,6 +27,7 @@ constexpr std::string_view to_string(error_kind kind) noexcept
     case error_kind::discord_unavailable: return "discord_unavailable";
     case error_kind::transport: return "transport";
     case error_kind::bad_response: return "bad_response";
+    case error_kind::storage: return "storage";
     }
     return "unknown";
 }

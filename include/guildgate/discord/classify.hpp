@@ -1,0 +1,119 @@
+#pragma once
+
+#include <guildgate/discord/decode.hpp>
+#include <guildgate/discord/error_body.hpp>
+#include <guildgate/transport/http.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guildgate::discord {
+
+// What a Discord response means for a rule, before its body is decoded as a resource.
+enum class response_class {
+    ok,             // 2xx: decode the body
+    not_member,     // 404 with JSON code 10004 on the member route: a definite "not a member"
+    token_invalid,  // 401
+    missing_scope,  // 403 with JSON code 50026
+    rate_limited,   // 429 with a JSON body
+    blocked,        // 429 or 403 without a JSON body: a Cloudflare page
+    server_error,   // 5xx: retried, then discord_unavailable
+    redirect,       // 3xx: never followed
+    unexpected,     // any other status or JSON code: an error, never a deny
+};
+
+struct classification {
+    response_class kind = response_class::unexpected;
+    int status = 0;
+    std::optional<std::int64_t> discord_code;
+    std::optional<double> retry_after; // seconds
+    bool global = false;               // X-RateLimit-Global, or the 429 body's `global`
+    std::string scope;                 // X-RateLimit-Scope: user, global or shared
+};
+
+namespace detail {
+
+// Parses a non-negative decimal number of seconds such as "65" or "64.57".
+inline std::optional<double> parse_seconds(std::string_view text)
+{
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || !(value >= 0) || value > 1e9)
+        return std::nullopt;
+    return value;
+}
+
+inline bool json_object_body(std::string_view body)
+{
+    auto start = body.find_first_not_of(" \t\r\n");
+    return start != std::string_view::npos && body[start] == '{';
+}
+
+} // namespace detail
+
+// Classifies a response from the API host. `member_route` says whether it answered
+// GET /users/@me/guilds/{id}/member, the one route where 10004 means "not a member".
+inline classification classify(const http_response& response, bool member_route)
+{
+    classification result;
+    result.status = response.status;
+
+    if (auto scope = response.header("X-RateLimit-Scope"))
+        result.scope = std::string(*scope);
+    if (auto global = response.header("X-RateLimit-Global"))
+        result.global = *global == "true" || *global == "True";
+
+    int status = response.status;
+    if (status >= 200 && status < 300) {
+        result.kind = response_class::ok;
+        return result;
+    }
+    if (status >= 300 && status < 400) {
+        result.kind = response_class::redirect;
+        return result;
+    }
+
+    std::optional<error_body> body;
+    if (detail::json_object_body(response.body)) {
+        auto decoded = decode<error_body>(response.body);
+        if (decoded.value)
+            body = std::move(decoded.value);
+    }
+    if (body && (status != 429 || body->retry_after.has_value() || body->message.has_value()))
+        result.discord_code = body->code;
+
+    auto header_wait = response.header("Retry-After");
+    std::optional<double> header_seconds =
+        header_wait ? detail::parse_seconds(*header_wait) : std::nullopt;
+
+    if (status == 401) {
+        result.kind = response_class::token_invalid;
+    } else if (status == 429 && body) {
+        // The body's float seconds win over the header, which Discord rounds up.
+        result.kind = response_class::rate_limited;
+        result.retry_after =
+            body->retry_after.has_value() ? body->retry_after.value() : header_seconds;
+        result.global = result.global || body->global.value_or(false);
+    } else if ((status == 429 || status == 403) && !body) {
+        result.kind = response_class::blocked;
+        result.retry_after = header_seconds;
+    } else if (status == 403 && body->code == 50026) {
+        result.kind = response_class::missing_scope;
+    } else if (status == 404 && member_route && body && body->code == 10004) {
+        result.kind = response_class::not_member;
+    } else if (status >= 500 && status < 600) {
+        result.kind = response_class::server_error;
+    } else {
+        result.kind = response_class::unexpected;
+    }
+    return result;
+}
+
+} // namespace guildgate::discord

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace guildgate::discord {
+
+// Thrown when a base URL cannot be used; the message names the URL and the fix.
+class invalid_endpoint : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// The two hosts guildgate talks to. The API host gets the bearer token; the CDN never does.
+struct endpoints {
+    std::string api_base = "https://discord.com/api/v10";
+    std::string cdn_base = "https://cdn.discordapp.com";
+};
+
+namespace detail {
+
+struct base_url {
+    std::string scheme;
+    std::string host; // lower case, without brackets or port
+    std::string path; // without a trailing slash
+};
+
+inline std::string lower(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    return out;
+}
+
+inline bool is_loopback_host(std::string_view host)
+{
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+inline base_url split_base_url(std::string_view url, std::string_view option)
+{
+    auto fail = [&](std::string_view why) {
+        throw invalid_endpoint(std::string(option) + " \"" + std::string(url) + "\" " +
+                               std::string(why));
+    };
+
+    base_url parts;
+    auto scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos)
+        fail("is not an absolute URL; write it as https://host/path");
+    parts.scheme = lower(url.substr(0, scheme_end));
+
+    auto rest = url.substr(scheme_end + 3);
+    if (rest.find_first_of("?#") != std::string_view::npos)
+        fail("has a query or fragment; give only scheme, host and path");
+    auto path_start = rest.find('/');
+    auto authority = rest.substr(0, path_start);
+    if (authority.find('@') != std::string_view::npos)
+        fail("contains user information; remove the part before '@'");
+
+    if (!authority.empty() && authority.front() == '[') {
+        auto close = authority.find(']');
+        if (close == std::string_view::npos)
+            fail("has an unclosed IPv6 bracket");
+        parts.host = lower(authority.substr(1, close - 1));
+    } else {
+        parts.host = lower(authority.substr(0, authority.find(':')));
+    }
+    if (parts.host.empty())
+        fail("has no host");
+
+    if (parts.scheme == "http" && !is_loopback_host(parts.host))
+        fail("uses plain http; Discord requires https (http is accepted only on loopback)");
+    if (parts.scheme != "https" && parts.scheme != "http")
+        fail("must use https");
+
+    parts.path = path_start == std::string_view::npos ? "" : std::string(rest.substr(path_start));
+    while (!parts.path.empty() && parts.path.back() == '/')
+        parts.path.pop_back();
+    return parts;
+}
+
+} // namespace detail
+
+// Checks both base URLs and returns them without trailing slashes.
+//
+// The API base must end in /api/v10 (or /api/v9): an unversioned /api reaches the deprecated
+// default version 6, whose retry_after is in milliseconds. discordapp.com is rejected because
+// it has no v10 and an extra global rate limit. Throws invalid_endpoint naming the fix.
+inline endpoints validate(endpoints bases)
+{
+    auto api = detail::split_base_url(bases.api_base, "API base URL");
+    if (api.host == "discordapp.com" || api.host.ends_with(".discordapp.com"))
+        throw invalid_endpoint("API base URL \"" + bases.api_base +
+                               "\" uses discordapp.com, which has no API v10 and an extra global "
+                               "rate limit; use https://discord.com/api/v10");
+    if (!api.path.ends_with("/api/v10") && !api.path.ends_with("/api/v9"))
+        throw invalid_endpoint("API base URL \"" + bases.api_base +
+                               "\" must end in /api/v10: an unversioned /api reaches the "
+                               "deprecated API v6, where retry_after is in milliseconds");
+    detail::split_base_url(bases.cdn_base, "CDN base URL");
+
+    for (auto* base : {&bases.api_base, &bases.cdn_base})
+        while (!base->empty() && base->back() == '/')
+            base->pop_back();
+    return bases;
+}
+
+} // namespace guildgate::discord

@@ -1,0 +1,198 @@
+#pragma once
+
+#include <guildgate/core/pipeline.hpp>
+#include <guildgate/engine/evaluation.hpp>
+#include <guildgate/engine/messages.hpp>
+#include <guildgate/engine/session.hpp>
+#include <guildgate/repository/concept.hpp>
+
+#include <boost/hana/for_each.hpp>
+#include <boost/json/array.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace guildgate {
+
+namespace detail {
+
+inline boost::json::array to_json_array(const std::vector<std::string>& items)
+{
+    return boost::json::array(items.begin(), items.end());
+}
+
+inline boost::json::object error_event(const discord::api_error& error, const std::string& rule)
+{
+    boost::json::object data{{"kind", to_string(error.kind)},
+                             {"status", error.http_status},
+                             {"route", error.route},
+                             {"rule", rule},
+                             {"detail", error.detail}};
+    data["code"] = error.discord_code ? boost::json::value(*error.discord_code) : nullptr;
+    if (error.retry_after)
+        data["retry_after"] = *error.retry_after;
+    return data;
+}
+
+inline void fail(evaluation& result, const discord::api_error& error, const std::string& rule)
+{
+    result.verdict = verdict::error;
+    result.error = error;
+    result.messages.push_back(user_message(error));
+    result.events.push_back({"discord_error", error_event(error, rule)});
+}
+
+// Turns the collected effects into one change: enrollment and sync groups are added, and each
+// sync removes the groups its mapping owns but no longer gives.
+inline change_set build_change(const discord::user& who, const effect_list& effects)
+{
+    change_set change;
+    change.discord_id = who.id;
+    change.username = who.username;
+    change.set_attributes = effects.attributes;
+
+    std::vector<std::string> add = effects.enrollment_groups;
+    for (const auto& sync : effects.syncs)
+        add.insert(add.end(), sync.target.begin(), sync.target.end());
+    std::sort(add.begin(), add.end());
+    add.erase(std::unique(add.begin(), add.end()), add.end());
+
+    std::vector<std::string> remove;
+    for (const auto& sync : effects.syncs)
+        for (const auto& group : sync.owned)
+            if (!std::binary_search(add.begin(), add.end(), group))
+                remove.push_back(group);
+    std::sort(remove.begin(), remove.end());
+    remove.erase(std::unique(remove.begin(), remove.end()), remove.end());
+
+    change.add_groups = std::move(add);
+    change.remove_groups = std::move(remove);
+    return change;
+}
+
+template <class Rule>
+concept rule_with_effects = requires(const Rule& r, fetch_plan& plan, const fetched_data& data,
+                                     const plan_context& context, effect_list& effects) {
+    r.plan_effects(plan, data, context);
+    r.collect_effects(data, context, effects);
+};
+
+} // namespace detail
+
+// Evaluates `policy` for the login that `session` serves and, only when every rule allows,
+// applies the effects through `repository` in one transaction. A deny or an error writes
+// nothing. Fetching (session.fetch) and deciding (rule.decide) are separate steps: each rule's
+// plan is fetched, then the rule decides on what arrived.
+template <rule_or_pipeline Policy, http_transport Transport, user_repository Repository>
+evaluation evaluate(const Policy& policy, session<Transport>& session, Repository& repository)
+{
+    auto pipeline = as_pipeline(policy);
+    const login_context& login = session.login();
+    plan_context context{login, session.pipeline_scopes(), session.options().endpoints.cdn_base};
+
+    evaluation result;
+    result.stage = login.stage;
+    bool stopped = false;
+    bool passed_early = false;
+
+    boost::hana::for_each(pipeline.rules(), [&](const auto& rule) {
+        if (stopped)
+            return;
+        trace_entry entry{rule.describe(), "gate", {}, verdict::allow, {}};
+        fetch_plan plan;
+        rule.plan(plan, context);
+        auto error = session.fetch(plan);
+        step decided = error ? step{verdict::error, error->detail, {}, error}
+                             : rule.decide(session.data(), context);
+        entry.reads = session.take_reads();
+        entry.verdict = decided.verdict;
+        entry.reason = decided.reason;
+        result.trace.entries.push_back(std::move(entry));
+
+        if (decided.verdict == verdict::allow) {
+            stopped = passed_early = decided.pass_rest;
+            return;
+        }
+        stopped = true;
+        result.trace.decided_by = result.trace.entries.size() - 1;
+        if (decided.verdict == verdict::deny) {
+            result.verdict = verdict::deny;
+            result.messages.push_back(decided.message);
+        } else {
+            detail::fail(result, *decided.error, rule.describe());
+        }
+    });
+
+    result.discord_user = session.data().current_user;
+    if (stopped && !passed_early)
+        return result;
+    result.verdict = verdict::allow;
+    if (passed_early)
+        return result;
+
+    // The effects phase: resources that only effects need (the avatar) are fetched now that
+    // every gate has passed, so a denied login costs no avatar download.
+    effect_list effects;
+    if constexpr (!decltype(pipeline)::effects().empty()) {
+        fetch_plan identity;
+        identity.need_current_user();
+        if (auto error = session.fetch(identity)) {
+            result.trace.entries.push_back({"identify the user", "effects", session.take_reads(),
+                                            verdict::error, error->detail});
+            result.trace.decided_by = result.trace.entries.size() - 1;
+            detail::fail(result, *error, "identify the user");
+            return result;
+        }
+        result.discord_user = session.data().current_user;
+    }
+
+    boost::hana::for_each(pipeline.rules(), [&](const auto& rule) {
+        if constexpr (detail::rule_with_effects<std::decay_t<decltype(rule)>>) {
+            fetch_plan plan;
+            rule.plan_effects(plan, session.data(), context);
+            session.fetch(plan);
+            rule.collect_effects(session.data(), context, effects);
+            auto reads = session.take_reads();
+            if (!reads.empty())
+                result.trace.entries.push_back({rule.describe(), "effects", std::move(reads),
+                                                verdict::allow, "effects collected"});
+        }
+    });
+
+    result.enrollment_groups = effects.enrollment_groups;
+    for (auto& event : effects.events)
+        result.events.push_back(std::move(event));
+    if (!session.data().current_user)
+        return result;
+
+    try {
+        result.applied = repository.apply(detail::build_change(*session.data().current_user, effects));
+    } catch (const repository_error& error) {
+        discord::api_error failure{error_kind::storage, 0, std::nullopt, "", std::nullopt,
+                                   error.what()};
+        detail::fail(result, failure, "apply effects");
+        result.events.back().action = "storage_error";
+        return result;
+    }
+
+    if (!effects.syncs.empty() || !effects.enrollment_groups.empty())
+        result.events.push_back(
+            {"groups_synced",
+             {{"stage", to_string(login.stage)},
+              {"before", detail::to_json_array(result.applied->before.groups)},
+              {"after", detail::to_json_array(result.applied->after.groups)}}});
+    return result;
+}
+
+// Evaluates `policy` for `login` with a session of its own over `client`.
+template <rule_or_pipeline Policy, http_transport Transport, user_repository Repository>
+evaluation evaluate(const Policy& policy, const login_context& login,
+                    discord::client<Transport>& client, Repository& repository)
+{
+    using pipeline_type = decltype(as_pipeline(policy));
+    session<Transport> fetches(client, login, pipeline_type::scopes());
+    return evaluate(policy, fetches, repository);
+}
+
+} // namespace guildgate

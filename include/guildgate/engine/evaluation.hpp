@@ -1,0 +1,45 @@
+#pragma once
+
+#include <guildgate/core/login_context.hpp>
+#include <guildgate/discord/api_error.hpp>
+#include <guildgate/discord/user.hpp>
+#include <guildgate/engine/effects.hpp>
+#include <guildgate/engine/trace.hpp>
+#include <guildgate/repository/concept.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guildgate {
+
+// The result of evaluating a pipeline for one login.
+struct evaluation {
+    guildgate::verdict verdict = verdict::error;
+
+    // Set when verdict is error: the kind, HTTP status, JSON code and route.
+    std::optional<discord::api_error> error;
+
+    // Messages for the user, in order.
+    std::vector<std::string> messages;
+
+    // Audit events; none of them contains the token.
+    std::vector<event> events;
+
+    guildgate::stage stage = stage::authentication;
+
+    // The Discord user, when GET /users/@me was read.
+    std::optional<discord::user> discord_user;
+
+    // Groups for the enrollment flow (map_roles_to_groups at enrollment).
+    std::vector<std::string> enrollment_groups;
+
+    // What the repository applied; empty unless the pipeline passed and wrote.
+    std::optional<applied_change> applied;
+
+    guildgate::trace trace;
+
+    bool passing() const noexcept { return verdict == verdict::allow; }
+};
+
+} // namespace guildgate
