@@ -10,6 +10,7 @@
 #include <boost/json/array.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,28 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
               {"before", detail::to_json_array(result.applied->before.groups)},
               {"after", detail::to_json_array(result.applied->after.groups)}}});
     return result;
+}
+
+// Reads the current user (GET /users/@me) in `session` ahead of evaluate(), for a caller that
+// needs the Discord ID first, for example to choose the stage. The pipeline's scopes are
+// checked first. Returns empty on success (the user is then in session.data()), or the
+// failed evaluation to report; evaluate() reuses the user without a second request.
+template <http_transport Transport>
+std::optional<evaluation> identify(session<Transport>& session)
+{
+    fetch_plan identity;
+    identity.need_current_user();
+    auto error = session.fetch(identity);
+    if (!error)
+        return std::nullopt;
+
+    evaluation failed;
+    failed.stage = session.login().stage;
+    failed.trace.entries.push_back({"identify the user", "gate", session.take_reads(),
+                                    verdict::error, error->detail});
+    failed.trace.decided_by = 0;
+    detail::fail(failed, *error, "identify the user");
+    return failed;
 }
 
 // Evaluates `policy` for `login` with a session of its own over `client`.

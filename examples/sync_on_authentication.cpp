@@ -1,0 +1,24 @@
+// Resyncs the groups that Discord roles map to at every login: the authentik policy "Sync on
+// authentication". Groups that the mapping does not own are kept; owned groups follow the
+// roles. Bind it to the authentication flow; the OAuth2 source needs the scopes
+// `identify guilds.members.read`.
+
+#include "example_runner.hpp"
+
+namespace gg = guildgate;
+using namespace gg::literals;
+
+int main(int argc, char** argv)
+{
+    constexpr auto guild = "812345678901234567"_snowflake;
+
+    auto policy = gg::only_for_provider("discord")
+        >> gg::map_roles_to_groups(guild,
+                                   {{"823456789012345678"_snowflake, "members"},
+                                    {"823456789012345679"_snowflake, "moderators"},
+                                    {"823456789012345680"_snowflake, "artists"}},
+                                   gg::sync_on::authentication);
+
+    static_assert(decltype(policy)::writes_groups());
+    return example::run(argc, argv, policy);
+}
