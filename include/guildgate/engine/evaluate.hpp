@@ -94,6 +94,11 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
 
     evaluation result;
     result.stage = login.stage;
+
+    // Reads made before evaluate(), by identify(), get a trace entry of their own.
+    if (auto early = session.take_reads(); !early.empty())
+        result.trace.entries.push_back({"identify the user", "gate", std::move(early),
+                                        verdict::allow, "read before the pipeline ran"});
     bool stopped = false;
     bool passed_early = false;
 
