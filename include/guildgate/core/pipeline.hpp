@@ -3,11 +3,16 @@
 #include <guildgate/core/rule.hpp>
 
 #include <boost/hana/concat.hpp>
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/tuple.hpp>
 #include <boost/hana/unpack.hpp>
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace guildgate {
 
@@ -17,8 +22,10 @@ template <rule... Rules>
 class pipeline {
 public:
     constexpr pipeline() = default;
-    constexpr explicit pipeline(Rules... rules) : rules_(std::move(rules)...) {}
-    constexpr explicit pipeline(boost::hana::tuple<Rules...> rules) : rules_(std::move(rules)) {}
+
+    // Throws std::invalid_argument when two role-to-group mappings conflict (see
+    // detail::check_group_mappings).
+    constexpr explicit pipeline(Rules... rules) : rules_(std::move(rules)...) { validate(); }
 
     const boost::hana::tuple<Rules...>& rules() const noexcept { return rules_; }
 
@@ -57,6 +64,8 @@ public:
     static constexpr std::size_t size() noexcept { return sizeof...(Rules); }
 
 private:
+    constexpr void validate() const;
+
     boost::hana::tuple<Rules...> rules_;
 };
 
@@ -80,7 +89,57 @@ constexpr auto as_tuple(const pipeline<Rules...>& p)
     return p.rules();
 }
 
+// A rule that maps roles to groups (map_roles_to_groups): the pipeline checks that no two of
+// them conflict.
+template <class Rule>
+concept group_mapping_rule = requires(const Rule& r) {
+    { r.guild_id() } -> std::convertible_to<std::string>;
+    { r.mapping().owned_groups() } -> std::convertible_to<std::vector<std::string>>;
+    { static_cast<unsigned>(r.when()) } -> std::convertible_to<unsigned>;
+};
+
+// Rejects two mappings that would fight over the same groups: two mappings of one guild (use
+// one mapping with sync_on::both), or two mappings that own the same group (each would remove
+// the other's members at login). Guild IDs and group names are run-time values, so this runs
+// when the pipeline is built.
+template <class... Rules>
+void check_group_mappings(const boost::hana::tuple<Rules...>& rules)
+{
+    struct seen_mapping {
+        std::string guild;
+        std::vector<std::string> groups;
+    };
+    std::vector<seen_mapping> seen;
+
+    boost::hana::for_each(rules, [&](const auto& r) {
+        if constexpr (group_mapping_rule<std::decay_t<decltype(r)>>) {
+            seen_mapping current{r.guild_id(), r.mapping().owned_groups()};
+            for (const auto& other : seen) {
+                if (other.guild == current.guild)
+                    throw std::invalid_argument(
+                        "map_roles_to_groups: guild " + current.guild +
+                        " is mapped twice in one pipeline; use one mapping with sync_on::both");
+                for (const auto& group : current.groups)
+                    if (std::find(other.groups.begin(), other.groups.end(), group) !=
+                        other.groups.end())
+                        throw std::invalid_argument(
+                            "map_roles_to_groups: group \"" + group +
+                            "\" is owned by two mappings, so each would remove the other's "
+                            "members; give each mapping its own groups");
+            }
+            seen.push_back(std::move(current));
+        }
+    });
+}
+
 } // namespace detail
+
+template <rule... Rules>
+constexpr void pipeline<Rules...>::validate() const
+{
+    if (!std::is_constant_evaluated())
+        detail::check_group_mappings(rules_);
+}
 
 // Either a rule or a pipeline: what `>>` and evaluate() accept.
 template <class Type>
@@ -102,6 +161,24 @@ constexpr auto operator>>(const First& first, const Second& second)
     return boost::hana::unpack(
         boost::hana::concat(detail::as_tuple(first), detail::as_tuple(second)),
         [](auto... rules) { return pipeline<decltype(rules)...>(std::move(rules)...); });
+}
+
+// `rule >> x` where x is not a rule: one readable error instead of a list of candidates.
+template <class First, class Second>
+    requires(rule_or_pipeline<First> != rule_or_pipeline<Second>)
+constexpr auto operator>>(const First&, const Second&)
+{
+    static_assert(rule_or_pipeline<First> && rule_or_pipeline<Second>,
+                  "guildgate::operator>>: one operand is not a rule; compose only rules such as "
+                  "require_guild(...) and pipelines made of them");
+    return 0;
+}
+
+// Returns the space-separated scopes to configure on the OAuth2 source for `policy`.
+template <rule_or_pipeline Policy>
+std::string scope_string(const Policy& policy)
+{
+    return to_string(decltype(as_pipeline(policy))::scopes());
 }
 
 } // namespace guildgate

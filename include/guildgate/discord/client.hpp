@@ -27,8 +27,12 @@ namespace guildgate::discord {
 // versioned base URL, DiscordBot User-Agent, rate-limit headers, bounded retries of 5xx, no
 // retry of a 401, no redirects, and the token sent to the API host only. Shareable between
 // threads when the transport is.
-template <http_transport Transport>
+template <class Transport>
 class client {
+    static_assert(http_transport<Transport>,
+                  "guildgate::discord::client: the transport does not satisfy http_transport; "
+                  "it needs http_result send(const http_request&)");
+
 public:
     // Throws invalid_endpoint when a base URL is unusable.
     explicit client(Transport& transport, client_options options = {})

@@ -35,9 +35,30 @@ inline std::string lower(std::string_view text)
     return out;
 }
 
+// Returns whether `host` is localhost, ::1 or a dotted 127.x.x.x address. A DNS name that only
+// starts with "127." (127.0.0.1.example.com) can resolve to any host, so it is not loopback.
 inline bool is_loopback_host(std::string_view host)
 {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+    if (host == "localhost" || host == "::1")
+        return true;
+    if (host.rfind("127.", 0) != 0)
+        return false;
+
+    int octets = 0;
+    std::size_t digits = 0;
+    for (char c : host) {
+        if (c == '.') {
+            if (digits == 0 || digits > 3)
+                return false;
+            ++octets;
+            digits = 0;
+        } else if (c >= '0' && c <= '9') {
+            ++digits;
+        } else {
+            return false;
+        }
+    }
+    return octets == 3 && digits > 0 && digits <= 3;
 }
 
 inline base_url split_base_url(std::string_view url, std::string_view option)

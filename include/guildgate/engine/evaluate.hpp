@@ -1,6 +1,7 @@
 #pragma once
 
 #include <guildgate/core/pipeline.hpp>
+#include <guildgate/engine/decide.hpp>
 #include <guildgate/engine/evaluation.hpp>
 #include <guildgate/engine/messages.hpp>
 #include <guildgate/engine/session.hpp>
@@ -72,22 +73,23 @@ inline change_set build_change(const discord::user& who, const effect_list& effe
     return change;
 }
 
-template <class Rule>
-concept rule_with_effects = requires(const Rule& r, fetch_plan& plan, const fetched_data& data,
-                                     const plan_context& context, effect_list& effects) {
-    r.plan_effects(plan, data, context);
-    r.collect_effects(data, context, effects);
-};
-
 } // namespace detail
 
 // Evaluates `policy` for the login that `session` serves and, only when every rule allows,
 // applies the effects through `repository` in one transaction. A deny or an error writes
 // nothing. Fetching (session.fetch) and deciding (rule.decide) are separate steps: each rule's
 // plan is fetched, then the rule decides on what arrived.
-template <rule_or_pipeline Policy, http_transport Transport, user_repository Repository>
+template <class Policy, class Transport, class Repository>
 evaluation evaluate(const Policy& policy, session<Transport>& session, Repository& repository)
 {
+    static_assert(rule_or_pipeline<Policy>,
+                  "guildgate::evaluate: the policy is not a rule or a pipeline; compose rules "
+                  "such as require_guild(...) with >>");
+    static_assert(user_repository<Repository>,
+                  "guildgate::evaluate: the repository does not satisfy user_repository; it "
+                  "needs find_user(std::string_view) returning std::optional<user_record> and "
+                  "apply(const change_set&) returning applied_change");
+
     auto pipeline = as_pipeline(policy);
     const login_context& login = session.login();
     plan_context context{login, session.pipeline_scopes(), session.options().endpoints.cdn_base};
@@ -108,9 +110,8 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
         trace_entry entry{rule.describe(), "gate", {}, verdict::allow, {}};
         fetch_plan plan;
         rule.plan(plan, context);
-        auto error = session.fetch(plan);
-        step decided = error ? step{verdict::error, error->detail, {}, error}
-                             : rule.decide(session.data(), context);
+        session.fetch(plan);
+        step decided = detail::run_decide(rule, session.data(), context);
         entry.reads = session.take_reads();
         entry.verdict = decided.verdict;
         entry.reason = decided.reason;
@@ -151,6 +152,9 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
             return result;
         }
         result.discord_user = session.data().current_user;
+        if (auto reads = session.take_reads(); !reads.empty())
+            result.trace.entries.push_back({"identify the user", "effects", std::move(reads),
+                                            verdict::allow, "the user whose effects are stored"});
     }
 
     boost::hana::for_each(pipeline.rules(), [&](const auto& rule) {
@@ -195,7 +199,7 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
 // needs the Discord ID first, for example to choose the stage. The pipeline's scopes are
 // checked first. Returns empty on success (the user is then in session.data()), or the
 // failed evaluation to report; evaluate() reuses the user without a second request.
-template <http_transport Transport>
+template <class Transport>
 std::optional<evaluation> identify(session<Transport>& session)
 {
     fetch_plan identity;
@@ -214,10 +218,13 @@ std::optional<evaluation> identify(session<Transport>& session)
 }
 
 // Evaluates `policy` for `login` with a session of its own over `client`.
-template <rule_or_pipeline Policy, http_transport Transport, user_repository Repository>
+template <class Policy, class Transport, class Repository>
 evaluation evaluate(const Policy& policy, const login_context& login,
                     discord::client<Transport>& client, Repository& repository)
 {
+    static_assert(rule_or_pipeline<Policy>,
+                  "guildgate::evaluate: the policy is not a rule or a pipeline; compose rules "
+                  "such as require_guild(...) with >>");
     using pipeline_type = decltype(as_pipeline(policy));
     session<Transport> fetches(client, login, pipeline_type::scopes());
     return evaluate(policy, fetches, repository);

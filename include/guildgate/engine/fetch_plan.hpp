@@ -53,7 +53,12 @@ struct plan_context {
 // resource in its plan arrived, so it finds each one here, as a value or a "not a member".
 struct fetched_data {
     std::optional<discord::user> current_user;
+    std::optional<discord::api_error> current_user_error;
     std::map<std::string, bool> listed_guilds; // guild id -> member
+    std::optional<discord::api_error> guild_list_error;
+
+    // Set when the granted scopes lack one the pipeline needs: nothing was fetched.
+    std::optional<discord::api_error> scope_error;
     std::map<std::string, discord::api_result<discord::guild_member>> members;
     std::map<std::string, discord::api_result<discord::avatar_image>> avatars;
 
@@ -64,6 +69,28 @@ struct fetched_data {
         return it == members.end() || !it->second.value ? nullptr : &*it->second.value;
     }
 
+    // Returns the first error among the gate resources that `plan` lists, or empty when each
+    // of them arrived. Rules whose plan has an error are not asked to decide.
+    std::optional<discord::api_error> error_in(const fetch_plan& plan) const
+    {
+        if (scope_error && !plan.empty())
+            return scope_error;
+        if (plan.current_user && !current_user)
+            return current_user_error;
+        for (const auto& guild_id : plan.members) {
+            auto it = members.find(guild_id);
+            if (it == members.end())
+                return missing("the member object of " + guild_id);
+            if (it->second.error)
+                return it->second.error;
+        }
+        for (const auto& guild_id : plan.listed_guilds)
+            if (!listed_guilds.count(guild_id))
+                return guild_list_error ? guild_list_error
+                                        : missing("the guild list entry of " + guild_id);
+        return std::nullopt;
+    }
+
     // Whether the user is in `guild_id`, from the member route or the guild list.
     bool in_guild(const std::string& guild_id) const
     {
@@ -71,6 +98,12 @@ struct fetched_data {
             return it->second.value.has_value();
         auto it = listed_guilds.find(guild_id);
         return it != listed_guilds.end() && it->second;
+    }
+
+private:
+    static discord::api_error missing(const std::string& what)
+    {
+        return {error_kind::bad_response, 0, std::nullopt, "", std::nullopt, what + " was not fetched"};
     }
 };
 

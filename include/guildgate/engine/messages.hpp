@@ -14,11 +14,11 @@ inline std::string user_message(const discord::api_error& error)
     case error_kind::token_invalid:
         return "Discord session expired, log in again.";
     case error_kind::missing_scope: {
+        // The scope check before requests names the scopes, but a 403 with code 50026 does not.
         std::string scopes = error.detail.rfind("missing scope: ", 0) == 0
-            ? error.detail.substr(15)
+            ? "the " + error.detail.substr(15)
             : std::string("a required");
-        return "Discord did not grant the " + scopes +
-            " permission; log in again and allow it.";
+        return "Discord did not grant " + scopes + " permission; log in again and allow it.";
     }
     case error_kind::rate_limited:
     case error_kind::blocked: {

@@ -15,7 +15,7 @@ namespace guildgate {
 // The fetch step of one evaluation: it runs fetch plans over a client and keeps every result,
 // so each resource is requested at most once. Errors are kept too: a resource that failed is
 // not requested again in the same evaluation.
-template <http_transport Transport>
+template <class Transport>
 class session {
 public:
     session(discord::client<Transport>& client, const login_context& login,
@@ -36,8 +36,9 @@ public:
 
     const discord::client_options& options() const noexcept { return client_.options(); }
 
-    // Fetches what `plan` lists and is not fetched yet, in order, and stops at the first error,
-    // which it returns.
+    // Fetches what `plan` lists and is not fetched yet, in order, keeping each resource's
+    // error in data(), and returns the first error. After a 401 or a Cloudflare block nothing
+    // more is sent in this evaluation: every later resource gets that error.
     std::optional<discord::api_error> fetch(const fetch_plan& plan)
     {
         if (plan.empty())
@@ -45,18 +46,24 @@ public:
         if (auto error = check_scopes())
             return error;
 
+        std::optional<discord::api_error> first;
+        auto keep = [&](std::optional<discord::api_error> error) {
+            if (error && !first)
+                first = error;
+            if (error && (error->kind == error_kind::token_invalid ||
+                          error->kind == error_kind::blocked))
+                fatal_ = error;
+        };
+
         if (plan.current_user)
-            if (auto error = fetch_current_user())
-                return error;
+            keep(fetch_current_user());
         for (const auto& guild_id : plan.members)
-            if (auto error = fetch_member(guild_id))
-                return error;
+            keep(fetch_member(guild_id));
         if (!plan.listed_guilds.empty())
-            if (auto error = fetch_listed(plan.listed_guilds))
-                return error;
+            keep(fetch_listed(plan.listed_guilds));
         for (const auto& url : plan.avatars)
             fetch_avatar(url);
-        return std::nullopt;
+        return first;
     }
 
     // Returns the requests made since the last call, for the trace.
@@ -83,26 +90,35 @@ private:
             return std::nullopt;
         scope_error_ = discord::api_error{error_kind::missing_scope, 0, std::nullopt, "",
                                           std::nullopt, "missing scope: " + to_string(missing)};
+        data_.scope_error = scope_error_;
         return scope_error_;
     }
 
     std::optional<discord::api_error> fetch_current_user()
     {
-        if (user_error_ || data_.current_user)
-            return user_error_;
+        if (data_.current_user_error || data_.current_user)
+            return data_.current_user_error;
+        if (fatal_)
+            return data_.current_user_error = fatal_;
         auto result = client_.current_user(context_);
         if (result.error)
-            user_error_ = result.error;
+            data_.current_user_error = result.error;
         else
             data_.current_user = std::move(result.value);
-        return user_error_;
+        return data_.current_user_error;
     }
 
     std::optional<discord::api_error> fetch_member(const std::string& guild_id)
     {
         auto it = data_.members.find(guild_id);
-        if (it == data_.members.end())
-            it = data_.members.emplace(guild_id, client_.member(context_, guild_id)).first;
+        if (it == data_.members.end()) {
+            discord::api_result<discord::guild_member> result;
+            if (fatal_)
+                result.error = fatal_;
+            else
+                result = client_.member(context_, guild_id);
+            it = data_.members.emplace(guild_id, std::move(result)).first;
+        }
         return it->second.error;
     }
 
@@ -118,6 +134,8 @@ private:
             return false;
         };
 
+        if (fatal_ && !list_error_ && !list_complete_ && missing())
+            list_error_ = fatal_;
         while (!list_error_ && !list_complete_ && missing()) {
             if (pages_ >= client_.options().guild_page_cap) {
                 list_error_ = discord::api_error{
@@ -145,8 +163,10 @@ private:
             }
         }
 
-        if (list_error_)
+        if (list_error_) {
+            data_.guild_list_error = list_error_;
             return list_error_;
+        }
         for (const auto& id : wanted)
             if (seen_.count(id) || list_complete_)
                 data_.listed_guilds[id] = seen_.count(id) > 0;
@@ -168,7 +188,7 @@ private:
 
     bool scopes_checked_ = false;
     std::optional<discord::api_error> scope_error_;
-    std::optional<discord::api_error> user_error_;
+    std::optional<discord::api_error> fatal_;
 
     std::set<std::string> seen_;
     std::string after_;

@@ -88,7 +88,10 @@ inline std::optional<step> check_member_status(const discord::guild_member& memb
                 "communication_disabled_until is not an ISO 8601 timestamp"};
             return failed;
         }
-        if (*until > std::chrono::system_clock::now())
+        // Compared in seconds: converting a far-future time such as year 2999 to the clock's
+        // nanoseconds would overflow 64 bits and make it look past.
+        auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        if (*until > now)
             return step::deny("member of " + guild_id + " but timed out until " +
                                   member.communication_disabled_until.value(),
                               message);
