@@ -11,6 +11,7 @@
 #include "login_gate_output.hpp"
 
 #include <guildgate.hpp>
+#include <guildgate/engine/error_log.hpp>
 #include <guildgate/repository/sqlite.hpp>
 #include <guildgate/transport/beast.hpp>
 
@@ -184,6 +185,9 @@ int main(int argc, char** argv)
         return 1;
     }
 
+    // Errors go to standard error once each; identical repeats are counted.
+    gg::error_log errors([](std::string_view line) { std::cerr << line << '\n'; });
+
     login_gate::printer printer(opts.format, opts.explain, std::cout);
     with_policy(config, [&](const auto& policy) {
         std::string line;
@@ -200,6 +204,8 @@ int main(int argc, char** argv)
                 continue;
             }
             auto result = decide(policy, attempt, *client, *repository);
+            if (result.error)
+                errors.record(*result.error);
             std::optional<gg::user_record> stored;
             if (result.discord_user)
                 stored = repository->find_user(result.discord_user->id);
@@ -207,5 +213,6 @@ int main(int argc, char** argv)
         }
     });
     printer.finish();
+    errors.flush();
     return 0;
 }

@@ -5,25 +5,48 @@
 #include <guildgate/engine/fetch_plan.hpp>
 #include <guildgate/engine/step.hpp>
 #include <guildgate/rules/detail/deny_message.hpp>
+#include <guildgate/rules/detail/member_status.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace guildgate {
 
+// Where require_guild learns membership.
+enum class membership_source {
+    automatic,    // the member route when the pipeline has guilds.members.read, else the list
+    member_route, // always the member route: needed to see pending and timeout
+};
+
 // Allows members of one guild. Membership comes from the member route when the pipeline has
 // the guilds.members.read scope (one request that later rules reuse), and otherwise from
-// GET /users/@me/guilds, paged until the guild is found or a page is empty.
-class require_guild_rule : public detail::deny_message_option<require_guild_rule> {
+// GET /users/@me/guilds, paged until the guild is found or a page is empty. With
+// .with(member_requirements{...}) it always reads the member route and can deny members who
+// are pending Membership Screening or timed out; by default both count as members.
+template <membership_source Source>
+class basic_require_guild : public detail::deny_message_option<basic_require_guild<Source>> {
 public:
-    static constexpr scope_set scopes{};
-    static constexpr bool needs_membership = true;
-    static constexpr resource_set resources{};
+    static constexpr bool via_member = Source == membership_source::member_route;
+    static constexpr scope_set scopes =
+        via_member ? scope_set{scope::guilds_members_read} : scope_set{};
+    static constexpr bool needs_membership = !via_member;
+    static constexpr resource_set resources =
+        via_member ? resource_set{resource::guild_member} : resource_set{};
     static constexpr effect_set effects{};
 
-    require_guild_rule(snowflake guild, std::string guild_name)
-        : guild_(guild.to_string()), guild_name_(std::move(guild_name))
+    basic_require_guild(snowflake guild, std::string guild_name,
+                        member_requirements requirements = {})
+        : guild_(guild.to_string()),
+          guild_name_(std::move(guild_name)),
+          requirements_(requirements)
     {
+    }
+
+    // Returns a rule that reads the member route and also checks `requirements`.
+    basic_require_guild<membership_source::member_route>
+    with(member_requirements requirements) const
+    {
+        return {*snowflake::parse(guild_), guild_name_, requirements};
     }
 
     const std::string& guild_id() const noexcept { return guild_; }
@@ -32,7 +55,7 @@ public:
 
     void plan(fetch_plan& plan, const plan_context& context) const
     {
-        if (context.pipeline_scopes.contains(scope::guilds_members_read))
+        if (via_member || context.pipeline_scopes.contains(scope::guilds_members_read))
             plan.need_member(guild_);
         else
             plan.need_listed_guild(guild_);
@@ -40,16 +63,23 @@ public:
 
     step decide(const fetched_data& data, const plan_context&) const
     {
-        if (data.in_guild(guild_))
-            return step::allow("member of " + guild_ + " (" + guild_name_ + ")");
-        return step::deny("not a member of " + guild_ + " (" + guild_name_ + ")",
-                          deny_text("User is not a member of " + guild_name_ + "."));
+        std::string message = this->deny_text("User is not a member of " + guild_name_ + ".");
+        if (!data.in_guild(guild_))
+            return step::deny("not a member of " + guild_ + " (" + guild_name_ + ")", message);
+
+        if (const discord::guild_member* member = data.member(guild_))
+            if (auto failed = detail::check_member_status(*member, requirements_, guild_, message))
+                return *failed;
+        return step::allow("member of " + guild_ + " (" + guild_name_ + ")");
     }
 
 private:
     std::string guild_;
     std::string guild_name_;
+    member_requirements requirements_;
 };
+
+using require_guild_rule = basic_require_guild<membership_source::automatic>;
 
 // require_guild("812345678901234567"_snowflake, "Example Guild").
 inline require_guild_rule require_guild(snowflake guild, std::string guild_name)
