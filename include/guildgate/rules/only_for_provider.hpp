@@ -4,6 +4,7 @@
 #include <guildgate/core/scope.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
 #include <guildgate/engine/step.hpp>
+#include <guildgate/transport/http.hpp>
 
 #include <string>
 
@@ -28,7 +29,9 @@ public:
 
     step decide(const fetched_data&, const plan_context& context) const
     {
-        if (context.login.provider == provider_)
+        // Case-insensitive: a pipeline written with "Discord" must not skip every rule for
+        // the "discord" logins it was meant to check.
+        if (detail::iequals(context.login.provider, provider_))
             return step::allow("the login is through " + provider_);
         step skip = step::allow("the login is through \"" + context.login.provider +
                                 "\", not " + provider_ + ", so the remaining rules do not run");
