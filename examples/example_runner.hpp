@@ -59,11 +59,14 @@ inline int read_settings(int argc, char** argv, settings& out)
 }
 
 // Evaluates `policy` for the token on standard input and prints the decision as JSON.
-// Returns 0 on allow, 1 on deny or error, 2 on a usage error.
+// `stage` applies unless --stage names another. Returns 0 on allow, 1 on deny or error,
+// 2 on a usage error.
 template <class Policy>
-int run(int argc, char** argv, const Policy& policy)
+int run(int argc, char** argv, const Policy& policy,
+        gg::stage stage = gg::stage::authentication)
 {
     settings config;
+    config.stage = stage;
     if (int status = read_settings(argc, argv, config))
         return status;
 

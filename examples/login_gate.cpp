@@ -194,8 +194,6 @@ int main(int argc, char** argv)
         std::size_t number = 0;
         while (std::getline(std::cin, line)) {
             ++number;
-            if (line.find_first_not_of(" \t\r") == std::string::npos)
-                continue;
             login_gate::attempt attempt;
             try {
                 attempt = login_gate::parse_attempt(line);

@@ -27,6 +27,8 @@ struct attempt {
 inline attempt parse_attempt(const std::string& line)
 {
     namespace json = boost::json;
+    if (line.find_first_not_of(" \t\r") == std::string::npos)
+        throw input_error("the line is empty; write one JSON object per line");
     boost::system::error_code ec;
     json::value value = json::parse(line, ec);
     if (ec)

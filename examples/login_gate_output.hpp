@@ -70,10 +70,7 @@ public:
         if (explain_)
             row["trace"] = result.trace.to_json();
 
-        std::string who = result.discord_user ? result.discord_user->tag() : "-";
         emit(line, row, explain_ ? result.trace.to_text() : std::string());
-        if (table_)
-            last_user_ = who;
     }
 
     void finish()
@@ -133,7 +130,6 @@ private:
     bool explain_;
     std::ostream& out_;
     std::size_t rows_ = 0;
-    std::string last_user_;
 };
 
 } // namespace login_gate

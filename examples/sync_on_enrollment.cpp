@@ -1,6 +1,6 @@
 // Gives a new user the groups that their Discord roles map to: the authentik policy "Sync on
 // enrollment". Bind it to the enrollment flow; the OAuth2 source needs the scopes
-// `identify guilds.members.read`. Run with --stage enrollment.
+// `identify guilds.members.read`.
 
 #include "example_runner.hpp"
 
@@ -18,5 +18,5 @@ int main(int argc, char** argv)
                                    gg::sync_on::enrollment);
 
     static_assert(decltype(policy)::writes_groups());
-    return example::run(argc, argv, policy);
+    return example::run(argc, argv, policy, gg::stage::enrollment);
 }

@@ -36,6 +36,17 @@ struct classification {
 
 namespace detail {
 
+// The maximum wait accepted from Retry-After or a 429 body, in seconds. rate_limiter converts
+// waits to nanoseconds, which overflow 64 bits past about 9.2e9 s, so a longer wait counts as
+// missing, like a negative one.
+inline constexpr double max_retry_seconds = 1e9;
+
+// Returns whether `value` is a wait in seconds from 0 to max_retry_seconds (false for NaN).
+inline bool valid_seconds(double value)
+{
+    return value >= 0 && value <= max_retry_seconds;
+}
+
 // Parses a non-negative decimal number of seconds such as "65" or "64.57".
 inline std::optional<double> parse_seconds(std::string_view text)
 {
@@ -45,7 +56,7 @@ inline std::optional<double> parse_seconds(std::string_view text)
         text.remove_suffix(1);
     double value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || !(value >= 0) || value > 1e9)
+    if (ec != std::errc{} || end != text.data() + text.size() || !valid_seconds(value))
         return std::nullopt;
     return value;
 }
@@ -86,7 +97,7 @@ inline classification classify(const http_response& response, bool member_route)
         if (decoded.value)
             body = std::move(decoded.value);
     }
-    if (body && (status != 429 || body->retry_after.has_value() || body->message.has_value()))
+    if (body && body->has_code)
         result.discord_code = body->code;
 
     auto header_wait = response.header("Retry-After");
@@ -96,10 +107,12 @@ inline classification classify(const http_response& response, bool member_route)
     if (status == 401) {
         result.kind = response_class::token_invalid;
     } else if (status == 429 && body) {
-        // The body's float seconds win over the header, which Discord rounds up.
+        // The body's float seconds win over the header, which Discord rounds up, unless they are
+        // not a valid wait (negative, infinite or over max_retry_seconds).
         result.kind = response_class::rate_limited;
-        result.retry_after =
-            body->retry_after.has_value() ? body->retry_after.value() : header_seconds;
+        bool body_wait =
+            body->retry_after.has_value() && detail::valid_seconds(body->retry_after.value());
+        result.retry_after = body_wait ? body->retry_after.value() : header_seconds;
         result.global = result.global || body->global.value_or(false);
     } else if ((status == 429 || status == 403) && !body) {
         result.kind = response_class::blocked;
