@@ -121,8 +121,8 @@ void with_policy(const login_gate::config& config, Next&& next)
         add_groups(base);
 }
 
-// Decides one attempt: identifies the Discord user with GET /users/@me, picks the stage
-// (enrollment when the user is not in the database yet, unless the line names it), then
+// Decides one attempt. It identifies the Discord user with GET /users/@me and picks the stage:
+// enrollment when the user is not in the database yet, unless the line names a stage. It then
 // evaluates the pipeline in the same session, so /users/@me is read once.
 template <class Policy, class Client>
 gg::evaluation decide(const Policy& policy, login_gate::attempt& attempt, Client& client,

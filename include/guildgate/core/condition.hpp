@@ -9,7 +9,7 @@
 namespace guildgate {
 
 // A condition tests the login context alone, without any request, for when(condition, rule):
-// `c.test(login)` returns whether it holds and `c.describe()` names it in traces.
+// `c.test(login)` returns whether it is true and `c.describe()` names it in traces.
 template <class Condition>
 concept login_condition = requires(const Condition& c, const login_context& login) {
     { c.test(login) } -> std::convertible_to<bool>;

@@ -40,6 +40,22 @@ constexpr std::optional<std::uint64_t> parse_snowflake(std::string_view text) no
     return value;
 }
 
+// The problem with the text of a _snowflake literal, checked in this order.
+enum class snowflake_literal_problem { none, empty, too_long, not_digit, too_large };
+
+constexpr snowflake_literal_problem check_snowflake_literal(std::string_view text) noexcept
+{
+    if (text.empty())
+        return snowflake_literal_problem::empty;
+    if (text.size() > 20)
+        return snowflake_literal_problem::too_long;
+    if (!all_digits(text))
+        return snowflake_literal_problem::not_digit;
+    if (!parse_snowflake(text))
+        return snowflake_literal_problem::too_large;
+    return snowflake_literal_problem::none;
+}
+
 } // namespace detail
 
 // Thrown when a runtime Discord ID is not 1 to 20 digits or does not fit 64 bits.
@@ -86,19 +102,24 @@ namespace literals {
 template <detail::fixed_string Text>
 consteval snowflake operator""_snowflake()
 {
-    static_assert(Text.size() > 0,
+    // The problem is computed once and named, so that clang's "due to requirement" shows
+    // `problem != ...` instead of the literal's characters as a list of numbers.
+    using detail::snowflake_literal_problem;
+    constexpr snowflake_literal_problem problem = detail::check_snowflake_literal(Text.view());
+
+    static_assert(problem != snowflake_literal_problem::empty,
                   "guildgate::_snowflake: the ID is empty; write the 17 to 20 digit ID that "
                   "Discord's \"Copy ID\" gives");
-    static_assert(Text.size() == 0 || Text.size() <= 20,
+    static_assert(problem != snowflake_literal_problem::too_long,
                   "guildgate::_snowflake: the ID has more than 20 digits; a Discord ID fits "
                   "64 bits, so check for a pasted extra digit");
-    static_assert(Text.size() > 20 || detail::all_digits(Text.view()),
+    static_assert(problem != snowflake_literal_problem::not_digit,
                   "guildgate::_snowflake: the ID contains a character that is not a digit; "
                   "write only the digits of the Discord ID");
-    static_assert(Text.size() == 0 || Text.size() > 20 || !detail::all_digits(Text.view())
-                      || detail::parse_snowflake(Text.view()).has_value(),
+    static_assert(problem != snowflake_literal_problem::too_large,
                   "guildgate::_snowflake: the ID is greater than 2^64-1; a Discord ID fits "
                   "64 bits, so check the digits");
+
     return snowflake{detail::parse_snowflake(Text.view()).value_or(0)};
 }
 

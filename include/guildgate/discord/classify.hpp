@@ -12,7 +12,7 @@
 
 namespace guildgate::discord {
 
-// What a Discord response means for a rule, before its body is decoded as a resource.
+// The meaning of a Discord response for a rule, decided before its body is decoded.
 enum class response_class {
     ok,             // 2xx: decode the body
     not_member,     // 404 with JSON code 10004 on the member route: a definite "not a member"
@@ -69,7 +69,7 @@ inline bool json_object_body(std::string_view body)
 
 } // namespace detail
 
-// Classifies a response from the API host. `member_route` says whether it answered
+// Classifies a response from the API host. `member_route` is true for a response to
 // GET /users/@me/guilds/{id}/member, the one route where 10004 means "not a member".
 inline classification classify(const http_response& response, bool member_route)
 {

@@ -14,7 +14,7 @@ namespace guildgate::discord {
 // Discord's JSON error body, `{"code": int, "message": string}`; a 429 adds `retry_after`
 // (float seconds on API v8 and later) and `global`.
 struct error_body {
-    std::int64_t code = 0;  // 0 when absent or null; has_code tells the two apart
+    std::int64_t code = 0;  // 0 when absent or null, and then has_code is false
     bool has_code = false;
     field<std::string> message;
     field<double> retry_after;

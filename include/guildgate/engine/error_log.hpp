@@ -18,8 +18,8 @@ namespace guildgate {
 
 // Writes evaluation errors to a log sink with identical errors counted, not logged one line
 // each. Errors are identical when kind, HTTP status, JSON code and route match. The first one
-// is logged at once; repeats within `interval` are counted and reported as one line when the
-// interval has passed and the error comes again, or on flush(). Lines never contain a token,
+// is logged at once. Repeats are counted, and the count is written as one line when the error
+// comes again after `interval` has passed, or on flush(). Lines never contain a token,
 // because api_error never does. Thread-safe.
 class error_log {
 public:

@@ -15,7 +15,7 @@
 
 namespace guildgate {
 
-// What a rule reads, listed before anything is fetched. The engine fetches each resource at
+// The resources a rule reads, listed before anything is fetched. The engine fetches each resource at
 // most once per evaluation, however many rules list it.
 struct fetch_plan {
     bool current_user = false;
@@ -41,8 +41,8 @@ private:
     }
 };
 
-// What a rule may know when it plans: the login and the scopes of the whole pipeline (a
-// pipeline with guilds.members.read learns membership from the member route).
+// The facts a rule may use when it plans: the login and the scopes of the whole pipeline.
+// A pipeline with guilds.members.read learns membership from the member route.
 struct plan_context {
     const login_context& login;
     scope_set pipeline_scopes;

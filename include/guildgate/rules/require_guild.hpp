@@ -12,7 +12,7 @@
 
 namespace guildgate {
 
-// Where require_guild learns membership.
+// The source from which require_guild learns membership.
 enum class membership_source {
     automatic,    // the member route when the pipeline has guilds.members.read, else the list
     member_route, // always the member route: needed to see pending and timeout

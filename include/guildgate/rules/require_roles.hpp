@@ -15,7 +15,7 @@
 
 namespace guildgate {
 
-// Which roles of a set a member must hold.
+// The number of roles in a set that a member must hold: any one, or all.
 enum class role_match { any, all };
 
 // Allows members of a guild who hold any (or all) of a set of roles, read from the member

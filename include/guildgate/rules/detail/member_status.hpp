@@ -11,7 +11,7 @@
 
 namespace guildgate {
 
-// What counts as membership besides being in the guild. The defaults match the authentik
+// The conditions a member must meet besides being in the guild. The defaults match the authentik
 // policies that guildgate replaces: a member who has not passed Membership Screening
 // (`pending`) or who is timed out still counts.
 struct member_requirements {
