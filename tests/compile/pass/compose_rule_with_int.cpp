@@ -1,0 +1,4 @@
+#include <guildgate/core/pipeline.hpp>
+#include <guildgate/rules/only_for_provider.hpp>
+
+const auto policy = guildgate::only_for_provider("discord") >> guildgate::only_for_provider("discord");

@@ -1,0 +1,15 @@
+#include <guildgate/engine/evaluate.hpp>
+#include <guildgate/rules/only_for_provider.hpp>
+#include <guildgate/transport/memory.hpp>
+
+struct find_and_apply_repository {
+    std::optional<guildgate::user_record> find_user(std::string_view) { return std::nullopt; }
+    guildgate::applied_change apply(const guildgate::change_set&) { return {}; }
+};
+
+guildgate::evaluation run(guildgate::discord::client<guildgate::memory_transport>& client)
+{
+    find_and_apply_repository repository;
+    return guildgate::evaluate(guildgate::only_for_provider("discord"),
+                               guildgate::login_context{}, client, repository);
+}
