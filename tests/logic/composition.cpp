@@ -167,6 +167,23 @@ BOOST_AUTO_TEST_CASE(same_group_owned_twice)
                "remove the other's members; give each mapping its own groups");
 }
 
+BOOST_AUTO_TEST_CASE(conflict_inside_when)
+{
+    const auto at_enrollment = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},
+                                                       gg::sync_on::enrollment);
+
+    BOOST_CHECK_THROW(groups >> gg::when(gg::stage_is(gg::stage::enrollment), at_enrollment),
+                      std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(conflict_inside_all_of)
+{
+    const auto at_enrollment = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},
+                                                       gg::sync_on::enrollment);
+
+    BOOST_CHECK_THROW(groups >> gg::all_of(has_members, at_enrollment), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(conflict_across_nested_pipeline)
 {
     const auto duplicate = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},

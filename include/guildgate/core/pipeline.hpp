@@ -111,8 +111,14 @@ void check_group_mappings(const boost::hana::tuple<Rules...>& rules)
     };
     std::vector<seen_mapping> seen;
 
-    boost::hana::for_each(rules, [&](const auto& r) {
-        if constexpr (group_mapping_rule<std::decay_t<decltype(r)>>) {
+    // Mappings nested in all_of or when count as well, so the visit recurses into them.
+    auto visit = [&](const auto& self, const auto& r) -> void {
+        using rule_type = std::decay_t<decltype(r)>;
+        if constexpr (requires { r.children(); }) {
+            boost::hana::for_each(r.children(), [&](const auto& child) { self(self, child); });
+        } else if constexpr (requires { r.child(); }) {
+            self(self, r.child());
+        } else if constexpr (group_mapping_rule<rule_type>) {
             seen_mapping current{r.guild_id(), r.mapping().owned_groups()};
             for (const auto& other : seen) {
                 if (other.guild == current.guild)
@@ -129,7 +135,8 @@ void check_group_mappings(const boost::hana::tuple<Rules...>& rules)
             }
             seen.push_back(std::move(current));
         }
-    });
+    };
+    boost::hana::for_each(rules, [&](const auto& r) { visit(visit, r); });
 }
 
 } // namespace detail

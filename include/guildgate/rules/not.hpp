@@ -28,6 +28,8 @@ public:
 
     constexpr explicit not_rule(Rule child) : child_(std::move(child)) {}
 
+    const Rule& child() const noexcept { return child_; }
+
     std::string describe() const { return "not_(" + child_.describe() + ")"; }
 
     void plan(fetch_plan& plan, const plan_context& context) const { child_.plan(plan, context); }

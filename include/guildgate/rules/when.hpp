@@ -38,6 +38,8 @@ public:
     {
     }
 
+    const Rule& child() const noexcept { return child_; }
+
     std::string describe() const
     {
         return "when(" + condition_.describe() + ", " + child_.describe() + ")";
