@@ -9,12 +9,14 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace login_gate {
 
@@ -39,6 +41,25 @@ namespace detail {
 
 namespace json = boost::json;
 
+// Returns `text` with control characters written as \u00XX, so that a message naming a key or
+// value from the file stays one readable line. A NUL would end what() early, and a newline
+// would split the line.
+inline std::string printable(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            char escaped[7];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 inline std::string read_id(const json::value& value, const std::string& key)
 {
     if (value.is_number())
@@ -48,7 +69,7 @@ inline std::string read_id(const json::value& value, const std::string& key)
         throw config_error(key + ": must be a string of 1 to 20 digits");
     std::string id(value.get_string());
     if (!guildgate::snowflake::parse(id))
-        throw config_error(key + ": \"" + id.substr(0, 40) +
+        throw config_error(key + ": \"" + printable(id.substr(0, 40)) +
                            "\" is not a Discord ID (1 to 20 digits that fit 64 bits)");
     return id;
 }
@@ -67,7 +88,7 @@ inline named_id read_named_id(const json::value& value, const std::string& key)
     const auto& object = value.get_object();
     for (const auto& entry : object)
         if (entry.key() != "id" && entry.key() != "name")
-            throw config_error(key + "." + std::string(entry.key()) +
+            throw config_error(key + "." + printable(entry.key()) +
                                ": unknown key; expected \"id\" and \"name\"");
     if (!object.contains("id"))
         throw config_error(key + ".id: missing");
@@ -93,8 +114,8 @@ inline config parse_config(const std::string& text)
     for (const auto& entry : object) {
         std::string key(entry.key());
         if (key != "guild" && key != "role" && key != "role_groups" && key != "avatar_size")
-            throw config_error(key + ": unknown key; expected guild, role, role_groups or "
-                                     "avatar_size");
+            throw config_error(detail::printable(key) + ": unknown key; expected guild, role, "
+                                                        "role_groups or avatar_size");
     }
 
     if (!object.contains("guild"))
@@ -110,7 +131,7 @@ inline config parse_config(const std::string& text)
             throw config_error("role_groups: must be an object {\"<role id>\": \"<group>\"}");
         std::map<std::string, std::string> groups;
         for (const auto& entry : value.get_object()) {
-            std::string key = "role_groups." + std::string(entry.key());
+            std::string key = "role_groups." + detail::printable(entry.key());
             if (!guildgate::snowflake::parse(entry.key()))
                 throw config_error(key + ": the key is not a Discord role ID (1 to 20 digits)");
             groups[std::string(entry.key())] = detail::read_name(entry.value(), key);
