@@ -26,7 +26,7 @@ struct matrix_row {
     std::string token;
 
     // Emulator faults checked before the account's own, as JSON objects in the fixture format
-    // plus "body_size". Strings may contain {listener_port}.
+    // plus "body_size". Strings may contain {listener_port} and {base}.
     std::vector<boost::json::object> route_faults;
 
     std::string server = "emulator"; // emulator, wrong_host_cert or closed_port
