@@ -1,5 +1,7 @@
 #pragma once
 
+#include <guildgate/core/snowflake.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -82,16 +84,35 @@ inline base_url split_base_url(std::string_view url, std::string_view option)
     if (authority.find('@') != std::string_view::npos)
         fail("contains user information; remove the part before '@'");
 
+    std::string_view port;
     if (!authority.empty() && authority.front() == '[') {
         auto close = authority.find(']');
         if (close == std::string_view::npos)
             fail("has an unclosed IPv6 bracket");
         parts.host = lower(authority.substr(1, close - 1));
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':')
+                fail("has text after the IPv6 address; write [address]:port");
+            port = authority.substr(close + 2);
+        }
     } else {
-        parts.host = lower(authority.substr(0, authority.find(':')));
+        auto colon = authority.find(':');
+        parts.host = lower(authority.substr(0, colon));
+        if (colon != std::string_view::npos)
+            port = authority.substr(colon + 1);
     }
+
+    // A fully qualified name ("discordapp.com.") names the same host as without the dot.
+    while (!parts.host.empty() && parts.host.back() == '.')
+        parts.host.pop_back();
     if (parts.host.empty())
         fail("has no host");
+
+    if (!port.empty() || authority.ends_with(":")) {
+        auto number = guildgate::detail::parse_snowflake(port);
+        if (!number || *number == 0 || *number > 65535)
+            fail("has an invalid port; write a number from 1 to 65535 after the host");
+    }
 
     if (parts.scheme == "http" && !is_loopback_host(parts.host))
         fail("uses plain http; Discord requires https (http is accepted only on loopback)");
