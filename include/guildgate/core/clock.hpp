@@ -25,7 +25,7 @@ public:
     void sleep_for(duration wait) override { std::this_thread::sleep_for(wait); }
 };
 
-// A clock that moves only when told to, or when code sleeps on it. Thread-safe.
+// A clock that moves only through advance() or when code sleeps on it. Thread-safe.
 class manual_clock final : public clock_source {
 public:
     time_point now() override

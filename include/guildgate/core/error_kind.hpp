@@ -4,8 +4,8 @@
 
 namespace guildgate {
 
-// Why a rule could not be checked. Every kind refuses the login (fail closed) and is distinct
-// from a deny, which is a definite answer such as "not a member".
+// The reason a rule could not be checked. Every kind refuses the login (fail closed) and is distinct
+// from a deny, which is a definite result such as "not a member".
 enum class error_kind {
     token_invalid,       // 401, or JSON code 0, 50014 or 50025 with it
     missing_scope,       // the granted scopes lack one the pipeline needs, or JSON code 50026

@@ -9,7 +9,7 @@
 
 namespace guildgate {
 
-// Which flow the login is in: creating the user, or logging in an existing one.
+// The flow of a login: creating the user, or logging in an existing one.
 enum class stage { enrollment, authentication };
 
 constexpr std::string_view to_string(stage value) noexcept
@@ -17,7 +17,7 @@ constexpr std::string_view to_string(stage value) noexcept
     return value == stage::enrollment ? "enrollment" : "authentication";
 }
 
-// What the OAuth callback knows about one login attempt.
+// The facts of one login attempt, as the OAuth callback has them.
 struct login_context {
     // The OAuth source's provider type; rules other than only_for_provider assume "discord".
     std::string provider = "discord";

@@ -8,7 +8,7 @@
 
 namespace guildgate::discord {
 
-// Why a Discord request gave no usable answer. It carries no token: `route` is the request
+// The reason a Discord request gave no usable response. It carries no token: `route` is the request
 // path without the host, and `detail` comes from the transport or the response shape.
 struct api_error {
     error_kind kind = error_kind::bad_response;

@@ -23,7 +23,7 @@ public:
     using time_point = clock_source::time_point;
     using duration = clock_source::duration;
 
-    // Why a request must not be sent now, and for how long.
+    // A hold on a request: how long it must wait, and whether a Cloudflare block is the cause.
     struct hold {
         duration wait{};
         bool blocked = false; // a Cloudflare block, rather than a Discord rate limit
@@ -53,7 +53,7 @@ public:
         return result;
     }
 
-    // Records what a response says about the limits.
+    // Records the rate-limit state that a response reports.
     void record(std::size_t token_digest, const std::string& route,
                 const std::string& top_level_id, const http_response& response,
                 const classification& meaning, time_point now)

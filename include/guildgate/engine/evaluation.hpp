@@ -34,7 +34,7 @@ struct evaluation {
     // Groups for the enrollment flow (map_roles_to_groups at enrollment).
     std::vector<std::string> enrollment_groups;
 
-    // What the repository applied; empty unless the pipeline passed and wrote.
+    // The change the repository applied, empty unless the pipeline passed and wrote.
     std::optional<applied_change> applied;
 
     guildgate::trace trace;

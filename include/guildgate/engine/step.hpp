@@ -20,7 +20,7 @@ constexpr std::string_view to_string(verdict value) noexcept
     return "error";
 }
 
-// What one rule decided.
+// The decision of one rule.
 struct step {
     guildgate::verdict verdict = verdict::allow;
 

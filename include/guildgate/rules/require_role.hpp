@@ -31,7 +31,7 @@ public:
     {
     }
 
-    // Returns a copy that also checks Membership Screening and timeouts as `requirements` says.
+    // Returns a copy that also checks Membership Screening and timeouts as `requirements` specifies.
     require_role_rule with(member_requirements requirements) const
     {
         require_role_rule copy = *this;

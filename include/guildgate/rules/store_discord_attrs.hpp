@@ -29,7 +29,7 @@ boost::json::value to_json(const discord::field<Value>& field)
 // email, verified, avatar, avatar_url) and the avatar image as attributes.avatar, a
 // data:image/...;base64 URI. The avatar is downloaded only after every gate passed, from the
 // CDN without the token, and stored only after its status, size and image signature check
-// out; otherwise attributes.avatar keeps its old value and an avatar_skipped event says why.
+// out; otherwise attributes.avatar keeps its old value and an avatar_skipped event gives the reason.
 // The email is stored when the token has the email scope, and is null otherwise.
 class store_discord_attrs_rule {
 public:

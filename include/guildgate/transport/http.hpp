@@ -44,7 +44,7 @@ struct http_response {
     std::optional<std::string_view> header(std::string_view name) const noexcept;
 };
 
-// Why a request got no complete response.
+// The cause of a request getting no complete response.
 enum class transport_failure {
     connection_refused,   // nothing listens, or the host is unreachable
     name_resolution,      // the host name did not resolve

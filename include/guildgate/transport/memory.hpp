@@ -28,14 +28,14 @@ inline http_response json_response(int status, std::string body,
 // Thread-safe.
 class memory_transport {
 public:
-    // Answers `url` (with its query) with `response` every time.
+    // Returns `response` for every request to `url` (with its query).
     void route(std::string url, http_response response)
     {
         std::lock_guard lock(mutex_);
         routes_[std::move(url)] = std::move(response);
     }
 
-    // Answers the next calls to `url` with `results` in order, then falls back to the route.
+    // Returns `results` in order for the next requests to `url`, then falls back to the route.
     void script(const std::string& url, std::vector<http_result> results)
     {
         std::lock_guard lock(mutex_);
