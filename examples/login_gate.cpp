@@ -133,7 +133,7 @@ gg::evaluation decide(const Policy& policy, login_gate::attempt& attempt, Client
     if (!attempt.stage_given)
         login.stage = gg::stage::enrollment;
 
-    gg::session<gg::beast_transport> session(client, login, pipeline_type::scopes());
+    gg::session session(client, login, pipeline_type::scopes());
     if (login.provider == "discord") {
         if (auto failed = gg::identify(session))
             return *failed;

@@ -51,6 +51,8 @@ def parse_arguments():
                         help="directory passed with -I (repeatable)")
     parser.add_argument("--system-include", action="append", default=[], metavar="DIR",
                         help="directory passed with -isystem (repeatable)")
+    parser.add_argument("--define", action="append", default=[], metavar="NAME",
+                        help="macro passed with -D (repeatable)")
     parser.add_argument("source", type=pathlib.Path, help="the translation unit to compile")
     return parser.parse_args()
 
@@ -75,6 +77,7 @@ def main():
                 continue
 
             command = [program, "-c", "-O0", "-std=c++20"]
+            command += [f"-D{macro}" for macro in arguments.define]
             command += [f"-I{directory}" for directory in arguments.include]
             for directory in arguments.system_include:
                 command += ["-isystem", directory]

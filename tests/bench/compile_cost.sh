@@ -20,16 +20,31 @@ repo_dir="$(cd "${bench_dir}/../.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "${scratch}"' EXIT
 
-units=(floor policy_headers policy_only policy_beast)
+# Each unit is "<name>:<source>:<macro or empty>". The two separate units are built with
+# GUILDGATE_SEPARATE_COMPILATION: policy_only.cpp as a program's policy file, and
+# src/compiled.cpp, which a program compiles once.
+units=(
+    "floor:tests/bench/floor.cpp:"
+    "policy_headers:tests/bench/policy_headers.cpp:"
+    "policy_only:tests/bench/policy_only.cpp:"
+    "policy_beast:tests/bench/policy_beast.cpp:"
+    "policy_only_separate:tests/bench/policy_only.cpp:GUILDGATE_SEPARATE_COMPILATION"
+    "compiled_part_separate:src/compiled.cpp:GUILDGATE_SEPARATE_COMPILATION"
+)
 read -r -a compilers <<< "${CXX_LIST:-g++ clang++}"
 read -r -a extra_flags <<< "${EXTRA_FLAGS:-}"
 time_program="${TIME_PROGRAM-/usr/bin/time}"
 
-# Prints "<wall ms> <cpu s> <peak KiB>" for one compile of $2 with $1.
+# Prints "<wall ms> <cpu s> <peak KiB>" for one compile of unit $2 with $1.
 measure_once() {
-    local compiler="$1" unit="$2" start end figures
+    local compiler="$1" unit="$2" start end figures name source macro
+    IFS=: read -r name source macro <<< "${unit}"
     local command=("${compiler}" -c -O0 -std=c++20 -I "${repo_dir}/include"
-                   "${extra_flags[@]}" "${bench_dir}/${unit}.cpp" -o "${scratch}/${unit}.o")
+                   "${extra_flags[@]}")
+    if [[ -n "${macro}" ]]; then
+        command+=("-D${macro}")
+    fi
+    command+=("${repo_dir}/${source}" -o "${scratch}/${name}.o")
 
     start=$(date +%s%N)
     if [[ -n "${time_program}" && -x "${time_program}" ]]; then
@@ -42,7 +57,7 @@ measure_once() {
         line=$(python3 "${bench_dir}/peak_rss.py" -- "${command[@]}" | tail -n 1)
         end=$(date +%s%N)
         if [[ "${line}" != *" exit=0" ]]; then
-            echo "compile_cost.sh: ${compiler} failed on ${unit}.cpp (${line})" >&2
+            echo "compile_cost.sh: ${compiler} failed on ${source} (${line})" >&2
             exit 1
         fi
         figures=$(sed -E 's/peak_rss_kib=([0-9]+) cpu_seconds=([0-9.]+) exit=0/\2 \1/' <<< "${line}")
@@ -79,7 +94,7 @@ for compiler in "${compilers[@]}"; do
             floor_cpu="${cpu_s}"
         fi
 
-        awk -v c="${compiler}" -v u="${unit}" -v w="${wall_ms}" -v cpu="${cpu_s}" \
+        awk -v c="${compiler}" -v u="${unit%%:*}" -v w="${wall_ms}" -v cpu="${cpu_s}" \
             -v k="${peak_kib}" -v f="${floor_ms}" -v fc="${floor_cpu}" \
             'BEGIN { printf "| %s | %s | %.2f | %.2f | %d | %.2f | %.2f |\n",
                             c, u, w / 1000, cpu, k, w / f, cpu / fc }'

@@ -33,13 +33,16 @@ const auto profile = gg::store_discord_attrs(gg::avatar_size<64>);
 using provider_type = gg::only_for_provider_rule;
 using guild_type = gg::require_guild_rule;
 using role_type = gg::require_role_rule;
-using groups_type = gg::map_roles_to_groups_rule;
+// A mapping of a _snowflake literal guild keeps the guild ID in its type.
+using groups_type = gg::static_map_roles_to_groups_rule<guild.value()>;
 using profile_type = gg::store_discord_attrs_rule;
 
 static_assert(gg::rule<provider_type>);
 static_assert(gg::rule<guild_type>);
 static_assert(gg::rule<role_type>);
 static_assert(gg::rule<groups_type>);
+static_assert(gg::rule<gg::map_roles_to_groups_rule>);
+static_assert(std::is_same_v<decltype(groups), const groups_type>);
 static_assert(gg::rule<profile_type>);
 static_assert(!gg::rule<int>);
 

@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(list_shared_by_rules)
 BOOST_AUTO_TEST_CASE(member_fetched_once)
 {
     route_member({});
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify |
+    gg::session fetches(client, login, scope::identify |
                                                                  scope::guilds_members_read);
     gg::fetch_plan plan;
     plan.need_member(guild_id);
@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(member_fetched_once)
 BOOST_AUTO_TEST_CASE(failed_resource_not_retried)
 {
     transport.route(member_url, json_response(401, R"({"message": "401: Unauthorized", "code": 0})"));
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify |
+    gg::session fetches(client, login, scope::identify |
                                                                  scope::guilds_members_read);
     gg::fetch_plan plan;
     plan.need_member(guild_id);
@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(failed_resource_not_retried)
 BOOST_AUTO_TEST_CASE(not_member_recorded)
 {
     route_not_member();
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify |
+    gg::session fetches(client, login, scope::identify |
                                                                  scope::guilds_members_read);
     gg::fetch_plan plan;
     plan.need_member(guild_id);
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(not_member_recorded)
 BOOST_AUTO_TEST_CASE(scopes_checked_first)
 {
     login.granted_scopes = gg::parse_scopes("identify");
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify | scope::guilds);
+    gg::session fetches(client, login, scope::identify | scope::guilds);
     gg::fetch_plan plan;
     plan.need_listed_guild(guild_id);
 
@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(unknown_scopes_not_checked)
 {
     // Without the token response's `scope`, requests are sent and Discord decides.
     route_member({});
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify |
+    gg::session fetches(client, login, scope::identify |
                                                                  scope::guilds_members_read);
     gg::fetch_plan plan;
     plan.need_member(guild_id);
@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(unknown_scopes_not_checked)
 BOOST_AUTO_TEST_CASE(reads_taken_once)
 {
     route_user();
-    gg::session<gg::memory_transport> fetches(client, login, scope::identify);
+    gg::session fetches(client, login, scope::identify);
     gg::fetch_plan plan;
     plan.need_current_user();
     fetches.fetch(plan);

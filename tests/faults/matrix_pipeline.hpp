@@ -58,7 +58,7 @@ evaluation decide_like_login_gate(const Policy& policy, login_context& login,
     using pipeline_type = decltype(as_pipeline(policy));
     login.stage = stage::enrollment;
 
-    session<Transport> fetches(client, login, pipeline_type::scopes());
+    session fetches(client, login, pipeline_type::scopes());
     if (auto failed = identify(fetches))
         return *failed;
     if (repository.find_user(fetches.data().current_user->id))

@@ -144,10 +144,14 @@ BOOST_AUTO_TEST_CASE(one_mapping_builds)
     BOOST_CHECK_NO_THROW(provider >> has_members >> groups);
 }
 
+// The second mapping of `guild` below takes the ID as a run-time snowflake, as from
+// configuration: with the _snowflake literal on both sides the pipeline would not compile
+// (tests/compile/fail/mapping_same_guild_twice.cpp), and the run-time check is what these
+// cases test.
 BOOST_AUTO_TEST_CASE(same_guild_mapped_twice)
 {
     const auto at_enrollment_only = gg::map_roles_to_groups(
-        guild, {{mods_role, "moderators"}}, gg::sync_on::enrollment);
+        gg::snowflake(guild), {{mods_role, "moderators"}}, gg::sync_on::enrollment);
 
     BOOST_CHECK_THROW(groups >> at_enrollment_only, std::invalid_argument);
     BOOST_TEST(invalid_argument_text([&] { return groups >> at_enrollment_only; }) ==
@@ -169,8 +173,8 @@ BOOST_AUTO_TEST_CASE(same_group_owned_twice)
 
 BOOST_AUTO_TEST_CASE(conflict_inside_when)
 {
-    const auto at_enrollment = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},
-                                                       gg::sync_on::enrollment);
+    const auto at_enrollment = gg::map_roles_to_groups(
+        gg::snowflake(guild), {{mods_role, "moderators"}}, gg::sync_on::enrollment);
 
     BOOST_CHECK_THROW(groups >> gg::when(gg::stage_is(gg::stage::enrollment), at_enrollment),
                       std::invalid_argument);
@@ -178,16 +182,16 @@ BOOST_AUTO_TEST_CASE(conflict_inside_when)
 
 BOOST_AUTO_TEST_CASE(conflict_inside_all_of)
 {
-    const auto at_enrollment = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},
-                                                       gg::sync_on::enrollment);
+    const auto at_enrollment = gg::map_roles_to_groups(
+        gg::snowflake(guild), {{mods_role, "moderators"}}, gg::sync_on::enrollment);
 
     BOOST_CHECK_THROW(groups >> gg::all_of(has_members, at_enrollment), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(conflict_across_nested_pipeline)
 {
-    const auto duplicate = gg::map_roles_to_groups(guild, {{mods_role, "moderators"}},
-                                                   gg::sync_on::authentication);
+    const auto duplicate = gg::map_roles_to_groups(
+        gg::snowflake(guild), {{mods_role, "moderators"}}, gg::sync_on::authentication);
 
     BOOST_CHECK_THROW(provider >> (groups >> has_members) >> duplicate, std::invalid_argument);
 }

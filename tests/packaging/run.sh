@@ -45,6 +45,9 @@ configure_and_run() {
   cmake -S "$consumer" -B "$work/$name" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug "$@" >/dev/null
   cmake --build "$work/$name"
   "$work/$name/consumer"
+  if [[ -x "$work/$name/consumer_compiled" ]]; then
+    "$work/$name/consumer_compiled"
+  fi
 }
 
 configure_and_run subdirectory -DGUILDGATE_CONSUMER_MODE=subdirectory \
@@ -76,5 +79,6 @@ if meson introspect --targets "$work/meson-build" | grep -q discord_emulator; th
 fi
 meson compile -C "$work/meson-build"
 "$work/meson-build/consumer"
+"$work/meson-build/consumer_compiled"
 
 echo "packaging: all four consumers passed"

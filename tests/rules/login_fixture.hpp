@@ -120,7 +120,7 @@ struct login_fixture {
     template <class Policy>
     evaluation run_with_scopes(const Policy& policy, scope_set scopes)
     {
-        session<memory_transport> fetches(client, login, scopes);
+        session fetches(client, login, scopes);
         return evaluate(policy, fetches, repository);
     }
 

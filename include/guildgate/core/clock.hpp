@@ -1,8 +1,9 @@
 #pragma once
 
+#include <guildgate/config.hpp>
+
 #include <chrono>
 #include <mutex>
-#include <thread>
 
 namespace guildgate {
 
@@ -22,7 +23,7 @@ public:
 class steady_clock_source final : public clock_source {
 public:
     time_point now() override { return std::chrono::steady_clock::now(); }
-    void sleep_for(duration wait) override { std::this_thread::sleep_for(wait); }
+    void sleep_for(duration wait) override;
 };
 
 // A clock that moves only through advance() or when code sleeps on it. Thread-safe.
@@ -57,3 +58,7 @@ private:
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/core/impl/clock.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/rule.hpp>
 
 #include <boost/hana/concat.hpp>
@@ -7,7 +8,8 @@
 #include <boost/hana/tuple.hpp>
 #include <boost/hana/unpack.hpp>
 
-#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -16,10 +18,89 @@
 
 namespace guildgate {
 
+namespace detail {
+
+// The mappings whose guild ID is in their type (static_map_roles_to_groups_rule), counted and
+// listed through the combinators that nest them, so that a pipeline can reject two mappings
+// of one guild at compile time.
+template <class Rule>
+constexpr std::size_t count_static_guilds();
+
+template <class Rule>
+constexpr void list_static_guilds(std::uint64_t* ids, std::size_t& count);
+
+template <class... Rules>
+constexpr std::size_t count_static_guilds_in(const boost::hana::tuple<Rules...>*)
+{
+    return (std::size_t{0} + ... + count_static_guilds<Rules>());
+}
+
+template <class... Rules>
+constexpr void list_static_guilds_in(const boost::hana::tuple<Rules...>*, std::uint64_t* ids,
+                                     std::size_t& count)
+{
+    (list_static_guilds<Rules>(ids, count), ...);
+}
+
+template <class Rule>
+using children_tuple = std::remove_cvref_t<decltype(std::declval<const Rule&>().children())>;
+
+template <class Rule>
+using child_rule = std::remove_cvref_t<decltype(std::declval<const Rule&>().child())>;
+
+template <class Rule>
+constexpr std::size_t count_static_guilds()
+{
+    if constexpr (requires { Rule::static_guild_id; })
+        return 1;
+    else if constexpr (requires { typename children_tuple<Rule>; })
+        return count_static_guilds_in(static_cast<const children_tuple<Rule>*>(nullptr));
+    else if constexpr (requires { typename child_rule<Rule>; })
+        return count_static_guilds<child_rule<Rule>>();
+    else
+        return 0;
+}
+
+template <class Rule>
+constexpr void list_static_guilds(std::uint64_t* ids, std::size_t& count)
+{
+    if constexpr (requires { Rule::static_guild_id; })
+        ids[count++] = Rule::static_guild_id;
+    else if constexpr (requires { typename children_tuple<Rule>; })
+        list_static_guilds_in(static_cast<const children_tuple<Rule>*>(nullptr), ids, count);
+    else if constexpr (requires { typename child_rule<Rule>; })
+        list_static_guilds<child_rule<Rule>>(ids, count);
+}
+
+// Returns whether two of the mappings in Rules have the same compile-time guild ID.
+template <class... Rules>
+constexpr bool static_guild_mapped_twice()
+{
+    constexpr std::size_t total = (std::size_t{0} + ... + count_static_guilds<Rules>());
+    if constexpr (total < 2) {
+        return false;
+    } else {
+        std::uint64_t ids[total]{};
+        std::size_t count = 0;
+        (list_static_guilds<Rules>(ids, count), ...);
+        for (std::size_t i = 0; i < total; ++i)
+            for (std::size_t j = i + 1; j < total; ++j)
+                if (ids[i] == ids[j])
+                    return true;
+        return false;
+    }
+}
+
+} // namespace detail
+
 // Rules that run in order; the first deny or error ends the run. `a >> b >> c` and nested
 // pipelines flatten into one Hana tuple of rules, so the type stays pipeline<A, B, C>.
 template <rule... Rules>
 class pipeline {
+    static_assert(!detail::static_guild_mapped_twice<Rules...>(),
+                  "guildgate::pipeline: two map_roles_to_groups rules map the same guild; use "
+                  "one mapping with sync_on::both, or give each guild one mapping");
+
 public:
     constexpr pipeline() = default;
 
@@ -98,45 +179,44 @@ concept group_mapping_rule = requires(const Rule& r) {
     { static_cast<unsigned>(r.when()) } -> std::convertible_to<unsigned>;
 };
 
-// Rejects two mappings that would fight over the same groups: two mappings of one guild (use
-// one mapping with sync_on::both), or two mappings that own the same group (each would remove
-// the other's members at login). Guild IDs and group names are run-time values, so this runs
-// when the pipeline is built.
-template <class... Rules>
-void check_group_mappings(const boost::hana::tuple<Rules...>& rules)
-{
+// Collects a pipeline's role-to-group mappings and rejects two that would fight over the same
+// groups: two mappings of one guild (use one mapping with sync_on::both), or two mappings that
+// own the same group (each would remove the other's members at login). Guild IDs and group
+// names are run-time values, so this runs when the pipeline is built.
+class group_mapping_check {
+public:
+    // Throws std::invalid_argument when the mapping of `guild` that owns `groups` conflicts
+    // with one added before.
+    void add(const std::string& guild, std::vector<std::string> groups);
+
+private:
     struct seen_mapping {
         std::string guild;
         std::vector<std::string> groups;
     };
-    std::vector<seen_mapping> seen;
+    std::vector<seen_mapping> seen_;
+};
 
-    // Mappings nested in all_of or when count as well, so the visit recurses into them.
-    auto visit = [&](const auto& self, const auto& r) -> void {
-        using rule_type = std::decay_t<decltype(r)>;
-        if constexpr (requires { r.children(); }) {
-            boost::hana::for_each(r.children(), [&](const auto& child) { self(self, child); });
-        } else if constexpr (requires { r.child(); }) {
-            self(self, r.child());
-        } else if constexpr (group_mapping_rule<rule_type>) {
-            seen_mapping current{r.guild_id(), r.mapping().owned_groups()};
-            for (const auto& other : seen) {
-                if (other.guild == current.guild)
-                    throw std::invalid_argument(
-                        "map_roles_to_groups: guild " + current.guild +
-                        " is mapped twice in one pipeline; use one mapping with sync_on::both");
-                for (const auto& group : current.groups)
-                    if (std::find(other.groups.begin(), other.groups.end(), group) !=
-                        other.groups.end())
-                        throw std::invalid_argument(
-                            "map_roles_to_groups: group \"" + group +
-                            "\" is owned by two mappings, so each would remove the other's "
-                            "members; give each mapping its own groups");
-            }
-            seen.push_back(std::move(current));
-        }
-    };
-    boost::hana::for_each(rules, [&](const auto& r) { visit(visit, r); });
+// Adds the mappings in `r` to `check`. Mappings nested in all_of or when count as well, so
+// this recurses into them.
+template <class Rule>
+void add_group_mappings(group_mapping_check& check, const Rule& r)
+{
+    if constexpr (requires { r.children(); }) {
+        boost::hana::for_each(r.children(),
+                              [&](const auto& child) { add_group_mappings(check, child); });
+    } else if constexpr (requires { r.child(); }) {
+        add_group_mappings(check, r.child());
+    } else if constexpr (group_mapping_rule<Rule>) {
+        check.add(r.guild_id(), r.mapping().owned_groups());
+    }
+}
+
+template <class... Rules>
+void check_group_mappings(const boost::hana::tuple<Rules...>& rules)
+{
+    group_mapping_check check;
+    boost::hana::for_each(rules, [&](const auto& r) { add_group_mappings(check, r); });
 }
 
 } // namespace detail
@@ -189,3 +269,7 @@ std::string scope_string(const Policy& policy)
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/core/impl/pipeline.ipp>
+#endif

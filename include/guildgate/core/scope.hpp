@@ -1,5 +1,7 @@
 #pragma once
 
+#include <guildgate/config.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -80,28 +82,10 @@ constexpr std::string_view scope_name(scope one) noexcept
 }
 
 // Returns the scopes space-separated, in a fixed order, as the OAuth2 source expects them.
-inline std::string to_string(scope_set set)
-{
-    std::string text;
-    for (scope one : all_scopes) {
-        if (!set.contains(one))
-            continue;
-        if (!text.empty())
-            text += ' ';
-        text += scope_name(one);
-    }
-    return text;
-}
+GUILDGATE_DECL std::string to_string(scope_set set);
 
 // Returns the scope names of `set`, one per element, in the order of to_string.
-inline std::vector<std::string> scope_names(scope_set set)
-{
-    std::vector<std::string> names;
-    for (scope one : all_scopes)
-        if (set.contains(one))
-            names.emplace_back(scope_name(one));
-    return names;
-}
+GUILDGATE_DECL std::vector<std::string> scope_names(scope_set set);
 
 // Parses a token response's space-separated `scope` string as a set, in any order.
 // Scopes that guildgate does not use (bot, connections, ...) are ignored.
@@ -124,3 +108,7 @@ constexpr scope_set parse_scopes(std::string_view text) noexcept
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/core/impl/scope.ipp>
+#endif

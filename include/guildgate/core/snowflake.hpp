@@ -96,11 +96,21 @@ private:
     std::uint64_t value_;
 };
 
+// A Discord ID known at compile time, which "812345678901234567"_snowflake returns. It is a
+// snowflake whose value is also in its type, so rules given one can be checked against the
+// rest of their pipeline at compile time.
+template <std::uint64_t Value>
+struct snowflake_constant : snowflake {
+    static constexpr std::uint64_t id = Value;
+
+    constexpr snowflake_constant() noexcept : snowflake(Value) {}
+};
+
 namespace literals {
 
 // "812345678901234567"_snowflake: a Discord ID checked at compile time.
 template <detail::fixed_string Text>
-consteval snowflake operator""_snowflake()
+consteval auto operator""_snowflake()
 {
     // The problem is computed once and named, so that clang's "due to requirement" shows
     // `problem != ...` instead of the literal's characters as a list of numbers.
@@ -120,7 +130,7 @@ consteval snowflake operator""_snowflake()
                   "guildgate::_snowflake: the ID is greater than 2^64-1; a Discord ID fits "
                   "64 bits, so check the digits");
 
-    return snowflake{detail::parse_snowflake(Text.view()).value_or(0)};
+    return snowflake_constant<detail::parse_snowflake(Text.view()).value_or(0)>{};
 }
 
 } // namespace literals

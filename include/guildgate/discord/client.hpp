@@ -1,25 +1,47 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/access_token.hpp>
 #include <guildgate/discord/api_result.hpp>
-#include <guildgate/discord/avatar.hpp>
-#include <guildgate/discord/classify.hpp>
 #include <guildgate/discord/client_options.hpp>
-#include <guildgate/discord/decode.hpp>
 #include <guildgate/discord/guild_member.hpp>
 #include <guildgate/discord/partial_guild.hpp>
 #include <guildgate/discord/rate_limiter.hpp>
 #include <guildgate/discord/user.hpp>
 #include <guildgate/transport/concept.hpp>
 
-#include <algorithm>
 #include <chrono>
-#include <functional>
-#include <optional>
-#include <random>
+#include <concepts>
+#include <memory>
 #include <string>
-#include <utility>
 #include <vector>
+
+namespace guildgate {
+
+// A reference to any http_transport: the object and the one function that sends through it.
+// The client keeps this instead of the transport's type, so its code is the same for every
+// transport and is compiled once with GUILDGATE_SEPARATE_COMPILATION. The transport must
+// outlive the reference.
+class transport_ref {
+public:
+    template <http_transport Transport>
+        requires(!std::same_as<Transport, transport_ref>)
+    transport_ref(Transport& transport) noexcept
+        : object_(&transport),
+          send_([](void* object, const http_request& request) {
+              return static_cast<Transport*>(object)->send(request);
+          })
+    {
+    }
+
+    http_result send(const http_request& request) const { return send_(object_, request); }
+
+private:
+    void* object_;
+    http_result (*send_)(void*, const http_request&);
+};
+
+} // namespace guildgate
 
 namespace guildgate::discord {
 
@@ -27,8 +49,58 @@ namespace guildgate::discord {
 // versioned base URL, DiscordBot User-Agent, rate-limit headers, bounded retries of 5xx, no
 // retry of a 401, no redirects, and the token sent to the API host only. Shareable between
 // threads when the transport is.
+//
+// basic_client holds the transport as a transport_ref; client<Transport> below is the same
+// client with the transport's type checked where it is created.
+class basic_client {
+public:
+    // Throws invalid_endpoint when a base URL is unusable.
+    explicit basic_client(transport_ref transport, client_options options = {});
+
+    ~basic_client();
+
+    basic_client(const basic_client&) = delete;
+    basic_client& operator=(const basic_client&) = delete;
+
+    const client_options& options() const noexcept { return options_; }
+    clock_source& clock() noexcept { return *options_.clock; }
+    rate_limiter& limits() noexcept { return limiter_; }
+
+    // Returns the context for one evaluation starting now.
+    request_context start(const access_token& token, std::vector<request_record>& log);
+
+    api_result<user> current_user(request_context& context);
+
+    // One page of the user's guilds with ids greater than `after`.
+    api_result<guild_page> guilds(request_context& context, const std::string& after);
+
+    api_result<guild_member> member(request_context& context, const std::string& guild_id);
+
+    // Downloads an avatar from the CDN without the Authorization header, and accepts it only
+    // with status 200, at most avatar_max_bytes, and a PNG, GIF, JPEG or WebP signature.
+    api_result<avatar_image> avatar(request_context& context, const std::string& url);
+
+private:
+    using duration = clock_source::duration;
+
+    template <class Object>
+    api_result<Object> get(request_context& context, const std::string& route_name,
+                           const std::string& path, bool member_route);
+
+    std::chrono::milliseconds request_timeout(const request_context& context,
+                                              clock_source::time_point now) const;
+
+    // Exponential backoff with jitter: base × 2^attempt × a factor in [0.5, 1.5).
+    duration backoff(int attempt) const;
+
+    transport_ref transport_;
+    client_options options_;
+    rate_limiter limiter_;
+};
+
+// The client over a transport of type Transport, which must satisfy http_transport.
 template <class Transport>
-class client {
+class client : public basic_client {
     static_assert(http_transport<Transport>,
                   "guildgate::discord::client: the transport does not satisfy http_transport; "
                   "it needs http_result send(const http_request&)");
@@ -36,242 +108,13 @@ class client {
 public:
     // Throws invalid_endpoint when a base URL is unusable.
     explicit client(Transport& transport, client_options options = {})
-        : transport_(transport), options_(std::move(options))
+        : basic_client(transport_ref(transport), std::move(options))
     {
-        options_.endpoints = validate(options_.endpoints);
-        if (!options_.clock)
-            options_.clock = std::make_shared<steady_clock_source>();
     }
-
-    const client_options& options() const noexcept { return options_; }
-    clock_source& clock() noexcept { return *options_.clock; }
-    rate_limiter& limits() noexcept { return limiter_; }
-
-    // Returns the context for one evaluation starting now.
-    request_context start(const access_token& token, std::vector<request_record>& log)
-    {
-        return {token, clock().now() + options_.evaluation_deadline, log};
-    }
-
-    api_result<user> current_user(request_context& context)
-    {
-        return get<user>(context, "GET /users/@me", "/users/@me", false);
-    }
-
-    // One page of the user's guilds with ids greater than `after`.
-    api_result<guild_page> guilds(request_context& context, const std::string& after)
-    {
-        std::string path = "/users/@me/guilds?limit=200";
-        if (!after.empty())
-            path += "&after=" + after;
-        return get<guild_page>(context, "GET /users/@me/guilds", path, false);
-    }
-
-    api_result<guild_member> member(request_context& context, const std::string& guild_id)
-    {
-        return get<guild_member>(context, "GET /users/@me/guilds/{guild.id}/member",
-                                 "/users/@me/guilds/" + guild_id + "/member", true);
-    }
-
-    // Downloads an avatar from the CDN without the Authorization header, and accepts it only
-    // with status 200, at most avatar_max_bytes, and a PNG, GIF, JPEG or WebP signature.
-    api_result<avatar_image> avatar(request_context& context, const std::string& url)
-    {
-        api_result<avatar_image> result;
-        std::string route = "GET " + url.substr(options_.endpoints.cdn_base.size());
-        auto fail = [&](error_kind kind, int status, std::string detail) {
-            context.log.push_back({route, status, std::string(to_string(kind))});
-            result.error = api_error{kind, status, std::nullopt, route, std::nullopt,
-                                     std::move(detail)};
-            return result;
-        };
-
-        auto now = clock().now();
-        if (now >= context.deadline)
-            return fail(error_kind::transport, 0, "the evaluation deadline passed");
-
-        http_request request;
-        request.url = url;
-        request.headers.push_back({"User-Agent", options_.user_agent});
-        request.timeout = request_timeout(context, now);
-
-        http_result sent = transport_.send(request);
-        if (!sent.has_response())
-            return fail(error_kind::transport, 0, describe(sent.error()));
-
-        const http_response& response = sent.response();
-        if (response.status != 200)
-            return fail(error_kind::bad_response, response.status,
-                        "the CDN answered HTTP " + std::to_string(response.status));
-        if (response.body.size() > options_.avatar_max_bytes)
-            return fail(error_kind::bad_response, response.status,
-                        "the avatar has " + std::to_string(response.body.size()) +
-                            " bytes, over the limit of " +
-                            std::to_string(options_.avatar_max_bytes));
-        auto mime = image_mime_type(response.body);
-        if (!mime)
-            return fail(error_kind::bad_response, response.status,
-                        "the avatar is not a PNG, GIF, JPEG or WebP image");
-
-        context.log.push_back({route, response.status, "ok"});
-        result.value = avatar_image{std::string(*mime), response.body};
-        return result;
-    }
-
-private:
-    using duration = clock_source::duration;
-
-    template <class Object>
-    api_result<Object> get(request_context& context, const std::string& route_name,
-                           const std::string& path, bool member_route)
-    {
-        api_result<Object> result;
-        std::string route = "GET " + path;
-        std::size_t digest = std::hash<std::string>{}(context.token.reveal());
-        const std::string top_level = "@me";
-
-        auto fail = [&](error_kind kind, int status, std::optional<std::int64_t> code,
-                        std::optional<double> retry_after, std::string detail) {
-            context.log.push_back({route, status, std::string(to_string(kind))});
-            result.error = api_error{kind, status, code, route, retry_after, std::move(detail)};
-            return result;
-        };
-
-        bool rate_limit_retried = false;
-        int server_retries = 0;
-        duration backoff_spent{};
-
-        for (;;) {
-            auto now = clock().now();
-            if (now >= context.deadline)
-                return fail(error_kind::transport, 0, std::nullopt, std::nullopt,
-                            "the evaluation deadline of " +
-                                std::to_string(options_.evaluation_deadline.count()) +
-                                " ms passed before the request was sent");
-
-            if (auto hold = limiter_.check(digest, route_name, top_level, now)) {
-                double seconds = std::chrono::duration<double>(hold->wait).count();
-                if (hold->blocked)
-                    return fail(error_kind::blocked, 0, std::nullopt, seconds,
-                                "requests are held back after a Cloudflare block");
-                if (hold->wait > options_.max_rate_limit_wait || now + hold->wait >= context.deadline)
-                    return fail(error_kind::rate_limited, 0, std::nullopt, seconds,
-                                "the rate-limit bucket is exhausted; no request was sent");
-                clock().sleep_for(hold->wait);
-                continue;
-            }
-
-            http_request request;
-            request.url = options_.endpoints.api_base + path;
-            request.headers.push_back({"User-Agent", options_.user_agent});
-            request.headers.push_back({"Accept", "application/json"});
-            request.bearer = context.token;
-            request.timeout = request_timeout(context, now);
-
-            http_result sent = transport_.send(request);
-            if (!sent.has_response())
-                return fail(error_kind::transport, 0, std::nullopt, std::nullopt,
-                            describe(sent.error()));
-
-            const http_response& response = sent.response();
-            classification meaning = classify(response, member_route);
-            limiter_.record(digest, route_name, top_level, response, meaning, clock().now());
-
-            switch (meaning.kind) {
-            case response_class::ok: {
-                auto decoded = decode<Object>(response.body);
-                if (!decoded.value)
-                    return fail(error_kind::bad_response, response.status, std::nullopt,
-                                std::nullopt, decoded.error);
-                context.log.push_back({route, response.status, "ok"});
-                result.value = std::move(decoded.value);
-                return result;
-            }
-            case response_class::not_member:
-                context.log.push_back({route, response.status, "not_member"});
-                result.not_member = true;
-                return result;
-            case response_class::token_invalid:
-                return fail(error_kind::token_invalid, response.status, meaning.discord_code,
-                            std::nullopt, "Discord rejected the access token");
-            case response_class::missing_scope:
-                return fail(error_kind::missing_scope, response.status, meaning.discord_code,
-                            std::nullopt, "the token lacks the OAuth2 scope for this route");
-            case response_class::blocked:
-                return fail(error_kind::blocked, response.status, std::nullopt,
-                            meaning.retry_after,
-                            "HTTP " + std::to_string(response.status) +
-                                " without a JSON body (a Cloudflare block)");
-            case response_class::rate_limited: {
-                auto wait = std::chrono::duration_cast<duration>(
-                    std::chrono::duration<double>(meaning.retry_after.value_or(1.0)));
-                bool can_wait = !rate_limit_retried && wait <= options_.max_rate_limit_wait &&
-                    clock().now() + wait < context.deadline;
-                if (!can_wait)
-                    return fail(error_kind::rate_limited, response.status, meaning.discord_code,
-                                meaning.retry_after, "Discord answered 429");
-                context.log.push_back({route, response.status, "retry"});
-                rate_limit_retried = true;
-                clock().sleep_for(wait);
-                continue;
-            }
-            case response_class::server_error: {
-                auto wait = backoff(server_retries);
-                bool can_retry = server_retries < options_.max_server_retries &&
-                    backoff_spent + wait <= options_.max_backoff_total &&
-                    clock().now() + wait < context.deadline;
-                if (!can_retry)
-                    return fail(error_kind::discord_unavailable, response.status,
-                                meaning.discord_code, std::nullopt,
-                                "HTTP " + std::to_string(response.status) + " after " +
-                                    std::to_string(server_retries + 1) + " attempts");
-                context.log.push_back({route, response.status, "retry"});
-                ++server_retries;
-                backoff_spent += wait;
-                clock().sleep_for(wait);
-                continue;
-            }
-            case response_class::redirect: {
-                auto location = response.header("Location").value_or("");
-                return fail(error_kind::transport, response.status, std::nullopt, std::nullopt,
-                            "redirect to \"" + std::string(location.substr(0, 200)) +
-                                "\" not followed; check the API base URL");
-            }
-            case response_class::unexpected:
-                return fail(error_kind::bad_response, response.status, meaning.discord_code,
-                            std::nullopt,
-                            "unexpected HTTP " + std::to_string(response.status) +
-                                (meaning.discord_code
-                                     ? " with JSON code " + std::to_string(*meaning.discord_code)
-                                     : std::string()));
-            }
-        }
-    }
-
-    std::chrono::milliseconds request_timeout(const request_context& context,
-                                              clock_source::time_point now) const
-    {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(context.deadline - now);
-        return std::max(std::chrono::milliseconds(1), std::min(options_.request_timeout, left));
-    }
-
-    // Exponential backoff with jitter: base × 2^attempt × a factor in [0.5, 1.5).
-    duration backoff(int attempt) const
-    {
-        thread_local std::minstd_rand random{std::random_device{}()};
-        std::uniform_real_distribution<double> jitter(0.5, 1.5);
-        auto base = std::chrono::duration<double>(options_.backoff_base) * (1 << std::min(attempt, 16));
-        return std::chrono::duration_cast<duration>(base * jitter(random));
-    }
-
-    static std::string describe(const transport_error& error)
-    {
-        return std::string(to_string(error.failure)) + ": " + error.message;
-    }
-
-    Transport& transport_;
-    client_options options_;
-    rate_limiter limiter_;
 };
 
 } // namespace guildgate::discord
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/discord/impl/client.ipp>
+#endif

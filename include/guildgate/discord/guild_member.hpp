@@ -1,10 +1,9 @@
 #pragma once
 
-#include <guildgate/discord/detail/json_read.hpp>
+#include <guildgate/config.hpp>
 #include <guildgate/discord/field.hpp>
 
-#include <boost/json/value.hpp>
-#include <boost/json/value_to.hpp>
+#include <boost/json/fwd.hpp>
 
 #include <algorithm>
 #include <string>
@@ -34,18 +33,11 @@ struct guild_member {
     }
 };
 
-inline guild_member tag_invoke(boost::json::value_to_tag<guild_member>,
-                               const boost::json::value& value)
-{
-    const auto& object = detail::as_object(value, "the guild member");
-    guild_member result;
-    result.roles = detail::required_id_array(object, "roles");
-    result.nick = detail::nullable_string(object, "nick");
-    result.pending = detail::nullable_bool(object, "pending");
-    result.communication_disabled_until =
-        detail::nullable_string(object, "communication_disabled_until");
-    result.joined_at = detail::nullable_string(object, "joined_at");
-    return result;
-}
+GUILDGATE_DECL guild_member tag_invoke(boost::json::value_to_tag<guild_member>,
+                                       const boost::json::value& value);
 
 } // namespace guildgate::discord
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/discord/impl/guild_member.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/clock.hpp>
 #include <guildgate/discord/classify.hpp>
 #include <guildgate/transport/http.hpp>
@@ -31,69 +32,15 @@ public:
 
     // Returns the hold that applies to this request at `now`, or empty when it may be sent.
     std::optional<hold> check(std::size_t token_digest, const std::string& route,
-                              const std::string& top_level_id, time_point now)
-    {
-        std::lock_guard lock(mutex_);
-        if (blocked_until_ > now)
-            return hold{blocked_until_ - now, true};
-
-        std::optional<hold> result;
-        if (auto it = global_until_.find(token_digest); it != global_until_.end() && it->second > now)
-            result = hold{it->second - now, false};
-
-        auto key = bucket_key(token_digest, route, top_level_id);
-        if (auto it = buckets_.find(key); it != buckets_.end()) {
-            const bucket_state& state = it->second;
-            if (state.remaining == 0 && state.reset_at > now) {
-                duration wait = state.reset_at - now;
-                if (!result || wait > result->wait)
-                    result = hold{wait, false};
-            }
-        }
-        return result;
-    }
+                              const std::string& top_level_id, time_point now);
 
     // Records the rate-limit state that a response reports.
     void record(std::size_t token_digest, const std::string& route,
                 const std::string& top_level_id, const http_response& response,
-                const classification& meaning, time_point now)
-    {
-        std::lock_guard lock(mutex_);
-        prune(now);
-
-        if (meaning.kind == response_class::blocked) {
-            blocked_until_ = now + seconds(meaning.retry_after.value_or(default_block_seconds));
-            return;
-        }
-
-        if (auto bucket = response.header("X-RateLimit-Bucket"); bucket && !bucket->empty())
-            route_buckets_[route] = std::string(*bucket);
-        auto key = bucket_key(token_digest, route, top_level_id);
-
-        auto remaining = response.header("X-RateLimit-Remaining");
-        auto reset_after = response.header("X-RateLimit-Reset-After");
-        if (remaining && reset_after) {
-            auto left = detail::parse_seconds(*remaining);
-            auto reset = detail::parse_seconds(*reset_after);
-            if (left && reset)
-                buckets_[key] = {static_cast<long>(*left), now + seconds(*reset)};
-        }
-
-        if (meaning.kind == response_class::rate_limited) {
-            auto until = now + seconds(meaning.retry_after.value_or(1.0));
-            if (meaning.global || meaning.scope == "global")
-                global_until_[token_digest] = until;
-            else
-                buckets_[key] = {0, until};
-        }
-    }
+                const classification& meaning, time_point now);
 
     // Number of tracked entries, for tests of pruning.
-    std::size_t size()
-    {
-        std::lock_guard lock(mutex_);
-        return buckets_.size() + global_until_.size() + route_buckets_.size();
-    }
+    std::size_t size();
 
 private:
     // Without a Retry-After header a Cloudflare block still holds requests back this long.
@@ -113,22 +60,10 @@ private:
     }
 
     key_type bucket_key(std::size_t token_digest, const std::string& route,
-                        const std::string& top_level_id) const
-    {
-        auto it = route_buckets_.find(route);
-        return {token_digest, it == route_buckets_.end() ? route : it->second, top_level_id};
-    }
+                        const std::string& top_level_id) const;
 
     // Drops expired state, so memory stays flat however many tokens pass through.
-    void prune(time_point now)
-    {
-        if (buckets_.size() + global_until_.size() < prune_threshold)
-            return;
-        std::erase_if(buckets_, [&](const auto& entry) { return entry.second.reset_at <= now; });
-        std::erase_if(global_until_, [&](const auto& entry) { return entry.second <= now; });
-        if (route_buckets_.size() > prune_threshold)
-            route_buckets_.clear();
-    }
+    void prune(time_point now);
 
     std::mutex mutex_;
     std::map<std::string, std::string> route_buckets_;
@@ -138,3 +73,7 @@ private:
 };
 
 } // namespace guildgate::discord
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/discord/impl/rate_limiter.ipp>
+#endif

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <guildgate/discord/detail/json_read.hpp>
+#include <guildgate/config.hpp>
 #include <guildgate/discord/field.hpp>
 
-#include <boost/json/value.hpp>
-#include <boost/json/value_to.hpp>
+#include <boost/json/fwd.hpp>
 
 #include <string>
 
@@ -41,18 +40,10 @@ struct user {
     }
 };
 
-inline user tag_invoke(boost::json::value_to_tag<user>, const boost::json::value& value)
-{
-    const auto& object = detail::as_object(value, "the user");
-    user result;
-    result.id = detail::required_id(object, "id");
-    result.username = detail::required_string(object, "username");
-    result.discriminator = detail::nullable_string(object, "discriminator");
-    result.global_name = detail::nullable_string(object, "global_name");
-    result.avatar = detail::nullable_string(object, "avatar");
-    result.email = detail::nullable_string(object, "email");
-    result.verified = detail::nullable_bool(object, "verified");
-    return result;
-}
+GUILDGATE_DECL user tag_invoke(boost::json::value_to_tag<user>, const boost::json::value& value);
 
 } // namespace guildgate::discord
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/discord/impl/user.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/clock.hpp>
 #include <guildgate/discord/api_error.hpp>
 
@@ -36,41 +37,10 @@ public:
 
     ~error_log() { flush(); }
 
-    void record(const discord::api_error& error)
-    {
-        std::lock_guard lock(mutex_);
-        auto now = clock_->now();
-        auto key = key_type{error.kind, error.http_status, error.discord_code, error.route};
-        auto it = counts_.find(key);
-        if (it == counts_.end()) {
-            counts_.emplace(key, entry{now, 0});
-            write_(describe(error));
-            return;
-        }
-
-        ++it->second.repeats;
-        if (now - it->second.since >= interval_) {
-            write_(describe(error) + " (repeated " + std::to_string(it->second.repeats) +
-                   " times in " + std::to_string(seconds(now - it->second.since)) + " s)");
-            it->second = entry{now, 0};
-        }
-    }
+    void record(const discord::api_error& error);
 
     // Writes one line for every error that repeated since it was last written.
-    void flush()
-    {
-        std::lock_guard lock(mutex_);
-        auto now = clock_->now();
-        for (auto& [key, counted] : counts_) {
-            if (counted.repeats == 0)
-                continue;
-            discord::api_error error{std::get<0>(key), std::get<1>(key), std::get<2>(key),
-                                     std::get<3>(key), std::nullopt, {}};
-            write_(describe(error) + " (repeated " + std::to_string(counted.repeats) +
-                   " times in " + std::to_string(seconds(now - counted.since)) + " s)");
-            counted = entry{now, 0};
-        }
-    }
+    void flush();
 
 private:
     using key_type =
@@ -87,16 +57,7 @@ private:
             std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
     }
 
-    static std::string describe(const discord::api_error& error)
-    {
-        std::string line = "guildgate: Discord error kind=" + std::string(to_string(error.kind)) +
-            " status=" + std::to_string(error.http_status) + " code=" +
-            (error.discord_code ? std::to_string(*error.discord_code) : std::string("none")) +
-            " route=\"" + error.route + "\"";
-        if (!error.detail.empty())
-            line += ": " + error.detail;
-        return line;
-    }
+    static std::string describe(const discord::api_error& error);
 
     sink write_;
     std::chrono::seconds interval_;
@@ -106,3 +67,7 @@ private:
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/engine/impl/error_log.ipp>
+#endif

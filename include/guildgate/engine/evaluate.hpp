@@ -1,77 +1,113 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/pipeline.hpp>
+#include <guildgate/discord/client.hpp>
 #include <guildgate/engine/decide.hpp>
 #include <guildgate/engine/evaluation.hpp>
-#include <guildgate/engine/messages.hpp>
 #include <guildgate/engine/session.hpp>
 #include <guildgate/repository/concept.hpp>
 
-#include <boost/hana/for_each.hpp>
-#include <boost/json/array.hpp>
+#include <boost/hana/unpack.hpp>
 
-#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace guildgate {
 
 namespace detail {
 
-inline boost::json::array to_json_array(const std::vector<std::string>& items)
+// One rule of a pipeline as the evaluation loop sees it: the rule's address and the functions
+// that call its members. The loop itself (run_pipeline) is then the same code for every
+// pipeline type and is compiled once with GUILDGATE_SEPARATE_COMPILATION.
+struct rule_view {
+    const void* rule = nullptr;
+    std::string (*describe)(const void* rule) = nullptr;
+    void (*plan)(const void* rule, fetch_plan& plan, const plan_context& context) = nullptr;
+
+    // rule.decide(), or the error of a resource in the rule's plan (detail::run_decide).
+    step (*decide)(const void* rule, const fetched_data& data,
+                   const plan_context& context) = nullptr;
+
+    // Null for a rule without an effects phase.
+    void (*plan_effects)(const void* rule, fetch_plan& plan, const fetched_data& data,
+                         const plan_context& context) = nullptr;
+    void (*collect_effects)(const void* rule, const fetched_data& data,
+                            const plan_context& context, effect_list& effects) = nullptr;
+};
+
+// The functions of rule_view for one rule type.
+template <class Rule>
+struct rule_calls {
+    static const Rule& of(const void* rule) { return *static_cast<const Rule*>(rule); }
+
+    static std::string describe(const void* rule) { return of(rule).describe(); }
+
+    static void plan(const void* rule, fetch_plan& plan, const plan_context& context)
+    {
+        of(rule).plan(plan, context);
+    }
+
+    static step decide(const void* rule, const fetched_data& data, const plan_context& context)
+    {
+        return run_decide(of(rule), data, context);
+    }
+
+    static void plan_effects(const void* rule, fetch_plan& plan, const fetched_data& data,
+                             const plan_context& context)
+    {
+        of(rule).plan_effects(plan, data, context);
+    }
+
+    static void collect_effects(const void* rule, const fetched_data& data,
+                                const plan_context& context, effect_list& effects)
+    {
+        of(rule).collect_effects(data, context, effects);
+    }
+};
+
+template <class Rule>
+rule_view view_of(const Rule& rule)
 {
-    return boost::json::array(items.begin(), items.end());
+    using calls = rule_calls<Rule>;
+    rule_view view{&rule, &calls::describe, &calls::plan, &calls::decide};
+    if constexpr (rule_with_effects<Rule>) {
+        view.plan_effects = &calls::plan_effects;
+        view.collect_effects = &calls::collect_effects;
+    }
+    return view;
 }
 
-inline boost::json::object error_event(const discord::api_error& error, const std::string& rule)
+// The views of a pipeline's rules, in order; they point into `rules`.
+template <class... Rules>
+std::array<rule_view, sizeof...(Rules)> views_of(const boost::hana::tuple<Rules...>& rules)
 {
-    boost::json::object data{{"kind", to_string(error.kind)},
-                             {"status", error.http_status},
-                             {"route", error.route},
-                             {"rule", rule},
-                             {"detail", error.detail}};
-    data["code"] = error.discord_code ? boost::json::value(*error.discord_code) : nullptr;
-    if (error.retry_after)
-        data["retry_after"] = *error.retry_after;
-    return data;
+    return boost::hana::unpack(rules, [](const auto&... each) {
+        return std::array<rule_view, sizeof...(Rules)>{view_of(each)...};
+    });
 }
 
-inline void fail(evaluation& result, const discord::api_error& error, const std::string& rule)
+// A user_repository's apply() behind a function pointer.
+struct repository_ref {
+    void* repository = nullptr;
+    applied_change (*apply)(void* repository, const change_set& change) = nullptr;
+};
+
+template <class Repository>
+repository_ref repository_ref_of(Repository& repository)
 {
-    result.verdict = verdict::error;
-    result.error = error;
-    result.messages.push_back(user_message(error));
-    result.events.push_back({"discord_error", error_event(error, rule)});
+    auto apply = [](void* r, const change_set& change) {
+        return static_cast<Repository*>(r)->apply(change);
+    };
+    return {&repository, apply};
 }
 
-// Turns the collected effects into one change: enrollment and sync groups are added, and each
-// sync removes the groups its mapping owns but no longer gives.
-inline change_set build_change(const discord::user& who, const effect_list& effects)
-{
-    change_set change;
-    change.discord_id = who.id;
-    change.username = who.username;
-    change.set_attributes = effects.attributes;
-
-    std::vector<std::string> add = effects.enrollment_groups;
-    for (const auto& sync : effects.syncs)
-        add.insert(add.end(), sync.target.begin(), sync.target.end());
-    std::sort(add.begin(), add.end());
-    add.erase(std::unique(add.begin(), add.end()), add.end());
-
-    std::vector<std::string> remove;
-    for (const auto& sync : effects.syncs)
-        for (const auto& group : sync.owned)
-            if (!std::binary_search(add.begin(), add.end(), group))
-                remove.push_back(group);
-    std::sort(remove.begin(), remove.end());
-    remove.erase(std::unique(remove.begin(), remove.end()), remove.end());
-
-    change.add_groups = std::move(add);
-    change.remove_groups = std::move(remove);
-    return change;
-}
+// The evaluation loop of evaluate(): gates in order, then effects, then one apply().
+// `has_effects` is whether any rule has effects (the pipeline's effects() is not empty).
+GUILDGATE_DECL evaluation run_pipeline(const rule_view* rules, std::size_t count, bool has_effects,
+                                       session& session, repository_ref repository);
 
 } // namespace detail
 
@@ -79,8 +115,8 @@ inline change_set build_change(const discord::user& who, const effect_list& effe
 // applies the effects through `repository` in one transaction. A deny or an error writes
 // nothing. Fetching (session.fetch) and deciding (rule.decide) are separate steps: each rule's
 // plan is fetched, then the rule decides on what arrived.
-template <class Policy, class Transport, class Repository>
-evaluation evaluate(const Policy& policy, session<Transport>& session, Repository& repository)
+template <class Policy, class Repository>
+evaluation evaluate(const Policy& policy, session& session, Repository& repository)
 {
     static_assert(rule_or_pipeline<Policy>,
                   "guildgate::evaluate: the policy is not a rule or a pipeline; compose rules "
@@ -90,144 +126,43 @@ evaluation evaluate(const Policy& policy, session<Transport>& session, Repositor
                   "needs find_user(std::string_view) returning std::optional<user_record> and "
                   "apply(const change_set&) returning applied_change");
 
-    auto pipeline = as_pipeline(policy);
-    const login_context& login = session.login();
-    plan_context context{login, session.pipeline_scopes(), session.options().endpoints.cdn_base};
-
-    evaluation result;
-    result.stage = login.stage;
-
-    // Reads made before evaluate(), by identify(), get a trace entry of their own.
-    if (auto early = session.take_reads(); !early.empty())
-        result.trace.entries.push_back({"identify the user", "gate", std::move(early),
-                                        verdict::allow, "read before the pipeline ran"});
-    bool stopped = false;
-    bool passed_early = false;
-
-    boost::hana::for_each(pipeline.rules(), [&](const auto& rule) {
-        if (stopped)
-            return;
-        trace_entry entry{rule.describe(), "gate", {}, verdict::allow, {}};
-        fetch_plan plan;
-        rule.plan(plan, context);
-        session.fetch(plan);
-        step decided = detail::run_decide(rule, session.data(), context);
-        entry.reads = session.take_reads();
-        entry.verdict = decided.verdict;
-        entry.reason = decided.reason;
-        result.trace.entries.push_back(std::move(entry));
-
-        if (decided.verdict == verdict::allow) {
-            stopped = passed_early = decided.pass_rest;
-            return;
-        }
-        stopped = true;
-        result.trace.decided_by = result.trace.entries.size() - 1;
-        if (decided.verdict == verdict::deny) {
-            result.verdict = verdict::deny;
-            result.messages.push_back(decided.message);
-        } else {
-            detail::fail(result, *decided.error, rule.describe());
-        }
-    });
-
-    result.discord_user = session.data().current_user;
-    if (stopped && !passed_early)
-        return result;
-    result.verdict = verdict::allow;
-    if (passed_early)
-        return result;
-
-    // The effects phase: resources that only effects need (the avatar) are fetched now that
-    // every gate has passed, so a denied login costs no avatar download.
-    effect_list effects;
-    if constexpr (!decltype(pipeline)::effects().empty()) {
-        fetch_plan identity;
-        identity.need_current_user();
-        if (auto error = session.fetch(identity)) {
-            result.trace.entries.push_back({"identify the user", "effects", session.take_reads(),
-                                            verdict::error, error->detail});
-            result.trace.decided_by = result.trace.entries.size() - 1;
-            detail::fail(result, *error, "identify the user");
-            return result;
-        }
-        result.discord_user = session.data().current_user;
-        if (auto reads = session.take_reads(); !reads.empty())
-            result.trace.entries.push_back({"identify the user", "effects", std::move(reads),
-                                            verdict::allow, "the user whose effects are stored"});
+    constexpr bool has_effects = !decltype(as_pipeline(policy))::effects().empty();
+    if constexpr (detail::is_pipeline<Policy>::value) {
+        auto views = detail::views_of(policy.rules());
+        return detail::run_pipeline(views.data(), views.size(), has_effects, session,
+                                    detail::repository_ref_of(repository));
+    } else {
+        // A single rule goes through the pipeline's checks, such as conflicting mappings
+        // inside all_of.
+        auto pipeline = as_pipeline(policy);
+        auto views = detail::views_of(pipeline.rules());
+        return detail::run_pipeline(views.data(), views.size(), has_effects, session,
+                                    detail::repository_ref_of(repository));
     }
-
-    boost::hana::for_each(pipeline.rules(), [&](const auto& rule) {
-        if constexpr (detail::rule_with_effects<std::decay_t<decltype(rule)>>) {
-            fetch_plan plan;
-            rule.plan_effects(plan, session.data(), context);
-            session.fetch(plan);
-            rule.collect_effects(session.data(), context, effects);
-            auto reads = session.take_reads();
-            if (!reads.empty())
-                result.trace.entries.push_back({rule.describe(), "effects", std::move(reads),
-                                                verdict::allow, "effects collected"});
-        }
-    });
-
-    result.enrollment_groups = effects.enrollment_groups;
-    for (auto& event : effects.events)
-        result.events.push_back(std::move(event));
-    if (!session.data().current_user)
-        return result;
-
-    try {
-        result.applied = repository.apply(detail::build_change(*session.data().current_user, effects));
-    } catch (const repository_error& error) {
-        discord::api_error failure{error_kind::storage, 0, std::nullopt, "", std::nullopt,
-                                   error.what()};
-        detail::fail(result, failure, "apply effects");
-        result.events.back().action = "storage_error";
-        return result;
-    }
-
-    if (!effects.syncs.empty() || !effects.enrollment_groups.empty())
-        result.events.push_back(
-            {"groups_synced",
-             {{"stage", to_string(login.stage)},
-              {"before", detail::to_json_array(result.applied->before.groups)},
-              {"after", detail::to_json_array(result.applied->after.groups)}}});
-    return result;
 }
 
 // Reads the current user (GET /users/@me) in `session` ahead of evaluate(), for a caller that
 // needs the Discord ID first, for example to choose the stage. The pipeline's scopes are
 // checked first. Returns empty on success (the user is then in session.data()), or the
 // failed evaluation to report; evaluate() reuses the user without a second request.
-template <class Transport>
-std::optional<evaluation> identify(session<Transport>& session)
-{
-    fetch_plan identity;
-    identity.need_current_user();
-    auto error = session.fetch(identity);
-    if (!error)
-        return std::nullopt;
+GUILDGATE_DECL std::optional<evaluation> identify(session& session);
 
-    evaluation failed;
-    failed.stage = session.login().stage;
-    failed.trace.entries.push_back({"identify the user", "gate", session.take_reads(),
-                                    verdict::error, error->detail});
-    failed.trace.decided_by = 0;
-    detail::fail(failed, *error, "identify the user");
-    return failed;
-}
-
-// Evaluates `policy` for `login` with a session of its own over `client`.
-template <class Policy, class Transport, class Repository>
+// Evaluates `policy` for `login` with a session of its own over `client`, a
+// discord::client<Transport>.
+template <class Policy, class Repository>
 evaluation evaluate(const Policy& policy, const login_context& login,
-                    discord::client<Transport>& client, Repository& repository)
+                    discord::basic_client& client, Repository& repository)
 {
     static_assert(rule_or_pipeline<Policy>,
                   "guildgate::evaluate: the policy is not a rule or a pipeline; compose rules "
                   "such as require_guild(...) with >>");
     using pipeline_type = decltype(as_pipeline(policy));
-    session<Transport> fetches(client, login, pipeline_type::scopes());
+    session fetches(client, login, pipeline_type::scopes());
     return evaluate(policy, fetches, repository);
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/engine/impl/evaluate.ipp>
+#endif

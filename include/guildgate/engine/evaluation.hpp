@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/login_context.hpp>
 #include <guildgate/discord/api_error.hpp>
 #include <guildgate/discord/user.hpp>
@@ -40,6 +41,17 @@ struct evaluation {
     guildgate::trace trace;
 
     bool passing() const noexcept { return verdict == verdict::allow; }
+
+    evaluation();
+    evaluation(const evaluation&);
+    evaluation(evaluation&&) noexcept;
+    evaluation& operator=(const evaluation&);
+    evaluation& operator=(evaluation&&) noexcept;
+    ~evaluation();
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/engine/impl/evaluation.ipp>
+#endif

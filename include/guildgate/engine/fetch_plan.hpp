@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/login_context.hpp>
 #include <guildgate/core/scope.hpp>
 #include <guildgate/discord/api_result.hpp>
@@ -63,42 +64,14 @@ struct fetched_data {
     std::map<std::string, discord::api_result<discord::avatar_image>> avatars;
 
     // The member object in `guild_id`, or null when the user is not a member.
-    const discord::guild_member* member(const std::string& guild_id) const
-    {
-        auto it = members.find(guild_id);
-        return it == members.end() || !it->second.value ? nullptr : &*it->second.value;
-    }
+    const discord::guild_member* member(const std::string& guild_id) const;
 
     // Returns the first error among the gate resources that `plan` lists, or empty when each
     // of them arrived. Rules whose plan has an error are not asked to decide.
-    std::optional<discord::api_error> error_in(const fetch_plan& plan) const
-    {
-        if (scope_error && !plan.empty())
-            return scope_error;
-        if (plan.current_user && !current_user)
-            return current_user_error;
-        for (const auto& guild_id : plan.members) {
-            auto it = members.find(guild_id);
-            if (it == members.end())
-                return missing("the member object of " + guild_id);
-            if (it->second.error)
-                return it->second.error;
-        }
-        for (const auto& guild_id : plan.listed_guilds)
-            if (!listed_guilds.count(guild_id))
-                return guild_list_error ? guild_list_error
-                                        : missing("the guild list entry of " + guild_id);
-        return std::nullopt;
-    }
+    std::optional<discord::api_error> error_in(const fetch_plan& plan) const;
 
     // Whether the user is in `guild_id`, from the member route or the guild list.
-    bool in_guild(const std::string& guild_id) const
-    {
-        if (auto it = members.find(guild_id); it != members.end())
-            return it->second.value.has_value();
-        auto it = listed_guilds.find(guild_id);
-        return it != listed_guilds.end() && it->second;
-    }
+    bool in_guild(const std::string& guild_id) const;
 
 private:
     static discord::api_error missing(const std::string& what)
@@ -108,3 +81,7 @@ private:
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/engine/impl/fetch_plan.ipp>
+#endif

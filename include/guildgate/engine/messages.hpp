@@ -1,39 +1,17 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/discord/api_error.hpp>
 
-#include <cmath>
 #include <string>
 
 namespace guildgate {
 
 // Returns the default message for the user when a rule could not be checked.
-inline std::string user_message(const discord::api_error& error)
-{
-    switch (error.kind) {
-    case error_kind::token_invalid:
-        return "Discord session expired, log in again.";
-    case error_kind::missing_scope: {
-        // The scope check before requests names the scopes, but a 403 with code 50026 does not.
-        std::string scopes = error.detail.rfind("missing scope: ", 0) == 0
-            ? "the " + error.detail.substr(15)
-            : std::string("a required");
-        return "Discord did not grant " + scopes + " permission; log in again and allow it.";
-    }
-    case error_kind::rate_limited:
-    case error_kind::blocked: {
-        long seconds = error.retry_after ? static_cast<long>(std::ceil(*error.retry_after)) : 1;
-        return "Discord is busy, try again in " + std::to_string(seconds < 1 ? 1 : seconds) +
-            " s.";
-    }
-    case error_kind::storage:
-        return "The login could not be saved, try again later.";
-    case error_kind::discord_unavailable:
-    case error_kind::transport:
-    case error_kind::bad_response:
-        break;
-    }
-    return "Discord API error, try again later.";
-}
+GUILDGATE_DECL std::string user_message(const discord::api_error& error);
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/engine/impl/messages.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/repository/concept.hpp>
 #include <guildgate/repository/detail/validate_change.hpp>
 
@@ -31,76 +32,22 @@ namespace guildgate {
 // the repository as it was.
 class memory_repository {
 public:
-    memory_repository() = default;
+    memory_repository();
+    ~memory_repository();
     memory_repository(const memory_repository&) = delete;
     memory_repository& operator=(const memory_repository&) = delete;
 
     // Returns the user with `discord_id`, or empty when there is none. Never writes.
-    std::optional<user_record> find_user(std::string_view discord_id) const
-    {
-        std::lock_guard lock(mutex_);
-
-        auto user = users_.find(discord_id);
-        if (user == users_.end())
-            return std::nullopt;
-        return make_record(user->first, *user->second);
-    }
+    std::optional<user_record> find_user(std::string_view discord_id) const;
 
     // Applies `change` as one transaction; see the user_repository concept for the semantics.
     // Throws repository_error on invalid input or an injected failure, writing nothing.
-    applied_change apply(const change_set& change)
-    {
-        detail::validate_change(change);
-
-        std::lock_guard lock(mutex_);
-        write_counter writes{std::exchange(fail_at_, 0)};
-
-        // Stage: every write goes to `staged_user` and `new_groups`, never to the members.
-        auto existing = users_.find(change.discord_id);
-        applied_change result;
-        result.created = existing == users_.end();
-
-        auto staged_user = std::make_unique<user_entry>();
-        if (result.created) {
-            writes.step("create the user");
-            staged_user->id = next_user_id_;
-        } else {
-            *staged_user = *existing->second;
-        }
-        result.before = make_record(change.discord_id, *staged_user);
-
-        std::set<std::string, std::less<>> new_groups;
-        stage_change(change, writes, *staged_user, new_groups);
-        result.after = make_record(change.discord_id, *staged_user);
-
-        std::map<std::string, std::unique_ptr<user_entry>, std::less<>> new_user;
-        if (result.created)
-            new_user.emplace(change.discord_id, std::move(staged_user));
-
-        // Commit: merge() relinks nodes and swap() exchanges pointers, so nothing below
-        // allocates or throws.
-        groups_.merge(new_groups);
-        if (result.created) {
-            users_.merge(new_user);
-            ++next_user_id_;
-        } else {
-            existing->second.swap(staged_user);
-        }
-        return result;
-    }
+    applied_change apply(const change_set& change);
 
     // Returns the name of every group that exists, sorted by bytes.
-    std::vector<std::string> group_names() const
-    {
-        std::lock_guard lock(mutex_);
-        return {groups_.begin(), groups_.end()};
-    }
+    std::vector<std::string> group_names() const;
 
-    std::size_t user_count() const
-    {
-        std::lock_guard lock(mutex_);
-        return users_.size();
-    }
+    std::size_t user_count() const;
 
     // Test hook: the next apply() that passes validation throws repository_error at its
     // n-th write operation, counting from 1. That apply() uses up the hook even when it makes
@@ -108,11 +55,7 @@ public:
     // user, storing the username, each entry of remove_groups, then for each entry of
     // add_groups creating the group when missing and adding the membership, then each key of
     // set_attributes.
-    void fail_at(std::size_t n)
-    {
-        std::lock_guard lock(mutex_);
-        fail_at_ = n;
-    }
+    void fail_at(std::size_t n);
 
 private:
     struct user_entry {
@@ -138,43 +81,9 @@ private:
     };
 
     void stage_change(const change_set& change, write_counter& writes, user_entry& user,
-                      std::set<std::string, std::less<>>& new_groups) const
-    {
-        if (!change.username.empty()) {
-            writes.step("store the username");
-            user.username = change.username;
-        }
+                      std::set<std::string, std::less<>>& new_groups) const;
 
-        for (const std::string& name : change.remove_groups) {
-            writes.step("remove a group membership");
-            user.groups.erase(name);
-        }
-
-        for (const std::string& name : change.add_groups) {
-            if (!groups_.contains(name) && !new_groups.contains(name)) {
-                writes.step("create a group");
-                new_groups.insert(name);
-            }
-            writes.step("add a group membership");
-            user.groups.insert(name);
-        }
-
-        for (const auto& attribute : change.set_attributes) {
-            writes.step("set an attribute");
-            user.attributes[attribute.key()] = attribute.value();
-        }
-    }
-
-    static user_record make_record(std::string_view discord_id, const user_entry& user)
-    {
-        return user_record{
-            .id = user.id,
-            .discord_id = std::string(discord_id),
-            .username = user.username,
-            .groups = {user.groups.begin(), user.groups.end()},
-            .attributes = user.attributes,
-        };
-    }
+    static user_record make_record(std::string_view discord_id, const user_entry& user);
 
     mutable std::mutex mutex_;
     std::map<std::string, std::unique_ptr<user_entry>, std::less<>> users_;
@@ -184,3 +93,7 @@ private:
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/repository/impl/memory.ipp>
+#endif

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <guildgate/config.hpp>
+
 #include <stdexcept>
 #include <string>
 
@@ -19,14 +21,7 @@ constexpr bool valid_avatar_size(long pixels) noexcept
 class avatar_pixels {
 public:
     // From configuration: throws std::invalid_argument when `pixels` is not a valid size.
-    static avatar_pixels from_int(long pixels)
-    {
-        if (!detail::valid_avatar_size(pixels))
-            throw std::invalid_argument("avatar size " + std::to_string(pixels) +
-                                        " is not a power of two from 16 to 4096; use 64 for a "
-                                        "small inline avatar");
-        return avatar_pixels(static_cast<int>(pixels));
-    }
+    static avatar_pixels from_int(long pixels);
 
     constexpr int value() const noexcept { return pixels_; }
 
@@ -55,3 +50,7 @@ template <int Pixels>
 inline constexpr avatar_size_t<Pixels> avatar_size{};
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/avatar_size.ipp>
+#endif

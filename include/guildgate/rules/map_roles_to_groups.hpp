@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/core/snowflake.hpp>
 #include <guildgate/engine/effects.hpp>
@@ -51,51 +52,51 @@ public:
     const role_group_map& mapping() const noexcept { return mapping_; }
     sync_on when() const noexcept { return when_; }
 
-    std::string describe() const
-    {
-        return "map_roles_to_groups(" + guild_ + ", " + std::to_string(mapping_.entries().size()) +
-            " roles)";
-    }
+    std::string describe() const;
 
-    void plan(fetch_plan& plan, const plan_context& context) const
-    {
-        if (runs_at(when_, context.login.stage))
-            plan.need_member(guild_);
-    }
+    void plan(fetch_plan& plan, const plan_context& context) const;
 
-    step decide(const fetched_data& data, const plan_context& context) const
-    {
-        if (!runs_at(when_, context.login.stage))
-            return step::allow("does not run at " + std::string(to_string(context.login.stage)));
-        if (!data.member(guild_))
-            return step::deny("not a member of " + guild_,
-                              deny_text("User is not a member of the guild."));
-        return step::allow("member of " + guild_);
-    }
+    step decide(const fetched_data& data, const plan_context& context) const;
 
     void plan_effects(fetch_plan&, const fetched_data&, const plan_context&) const {}
 
     void collect_effects(const fetched_data& data, const plan_context& context,
-                         effect_list& effects) const
-    {
-        const discord::guild_member* member = data.member(guild_);
-        if (!runs_at(when_, context.login.stage) || !member)
-            return;
-
-        auto groups = mapping_.groups_for(member->roles);
-        if (context.login.stage == stage::enrollment) {
-            for (auto& group : groups)
-                effects.enrollment_groups.push_back(group);
-        } else {
-            effects.syncs.push_back({mapping_.owned_groups(), std::move(groups)});
-        }
-    }
+                         effect_list& effects) const;
 
 private:
     std::string guild_;
     role_group_map mapping_;
     sync_on when_;
 };
+
+// map_roles_to_groups for a guild whose ID is known at compile time (a _snowflake literal).
+// The ID is in the type, so a pipeline that maps the same guild twice does not compile.
+template <std::uint64_t Guild>
+class static_map_roles_to_groups_rule : public map_roles_to_groups_rule {
+public:
+    static constexpr std::uint64_t static_guild_id = Guild;
+
+    explicit static_map_roles_to_groups_rule(map_roles_to_groups_rule rule)
+        : map_roles_to_groups_rule(std::move(rule))
+    {
+    }
+
+    // Returns a copy that shows `text` to the user on deny, keeping the guild in the type.
+    static_map_roles_to_groups_rule deny_message(std::string text) const
+    {
+        return static_map_roles_to_groups_rule(map_roles_to_groups_rule::deny_message(
+            std::move(text)));
+    }
+};
+
+// map_roles_to_groups("812345678901234567"_snowflake, {{role, "group"}, ...}, sync_on::both).
+template <std::uint64_t Guild>
+static_map_roles_to_groups_rule<Guild> map_roles_to_groups(snowflake_constant<Guild> guild,
+                                                           role_group_map mapping, sync_on when)
+{
+    return static_map_roles_to_groups_rule<Guild>(
+        map_roles_to_groups_rule(guild, std::move(mapping), when));
+}
 
 // map_roles_to_groups(guild, {{role, "group"}, ...}, sync_on::authentication).
 inline map_roles_to_groups_rule map_roles_to_groups(snowflake guild, role_group_map mapping,
@@ -113,3 +114,7 @@ inline map_roles_to_groups_rule map_roles_to_groups(std::string_view guild_id,
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/map_roles_to_groups.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/core/scope.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
@@ -27,17 +28,7 @@ public:
 
     void plan(fetch_plan&, const plan_context&) const {}
 
-    step decide(const fetched_data&, const plan_context& context) const
-    {
-        // Case-insensitive: a pipeline written with "Discord" must not skip every rule for
-        // the "discord" logins it was meant to check.
-        if (detail::iequals(context.login.provider, provider_))
-            return step::allow("the login is through " + provider_);
-        step skip = step::allow("the login is through \"" + context.login.provider +
-                                "\", not " + provider_ + ", so the remaining rules do not run");
-        skip.pass_rest = true;
-        return skip;
-    }
+    step decide(const fetched_data&, const plan_context& context) const;
 
 private:
     std::string provider_;
@@ -51,3 +42,7 @@ inline only_for_provider_rule only_for_provider(std::string provider)
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/only_for_provider.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/core/snowflake.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
@@ -24,37 +25,13 @@ public:
     static constexpr resource_set resources{resource::guild_list};
     static constexpr effect_set effects{};
 
-    explicit require_any_guild_rule(std::vector<snowflake> guilds)
-    {
-        if (guilds.empty())
-            throw std::invalid_argument(
-                "require_any_guild: the guild list is empty; give at least one guild ID");
-        for (auto guild : guilds)
-            guilds_.push_back(guild.to_string());
-    }
+    explicit require_any_guild_rule(std::vector<snowflake> guilds);
 
-    std::string describe() const
-    {
-        std::string text = "require_any_guild({";
-        for (std::size_t i = 0; i < guilds_.size(); ++i)
-            text += (i ? ", " : "") + guilds_[i];
-        return text + "})";
-    }
+    std::string describe() const;
 
-    void plan(fetch_plan& plan, const plan_context&) const
-    {
-        for (const auto& guild : guilds_)
-            plan.need_listed_guild(guild);
-    }
+    void plan(fetch_plan& plan, const plan_context&) const;
 
-    step decide(const fetched_data& data, const plan_context&) const
-    {
-        for (const auto& guild : guilds_)
-            if (data.in_guild(guild))
-                return step::allow("member of " + guild);
-        return step::deny("member of none of " + std::to_string(guilds_.size()) + " guilds",
-                          deny_text("User is not a member of any of the required guilds."));
-    }
+    step decide(const fetched_data& data, const plan_context&) const;
 
 private:
     std::vector<std::string> guilds_;
@@ -67,3 +44,7 @@ inline require_any_guild_rule require_any_guild(std::initializer_list<snowflake>
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/require_any_guild.ipp>
+#endif

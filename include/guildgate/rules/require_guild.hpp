@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/core/snowflake.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
@@ -53,25 +54,9 @@ public:
 
     std::string describe() const { return "require_guild(" + guild_ + " \"" + guild_name_ + "\")"; }
 
-    void plan(fetch_plan& plan, const plan_context& context) const
-    {
-        if (via_member || context.pipeline_scopes.contains(scope::guilds_members_read))
-            plan.need_member(guild_);
-        else
-            plan.need_listed_guild(guild_);
-    }
+    void plan(fetch_plan& plan, const plan_context& context) const;
 
-    step decide(const fetched_data& data, const plan_context&) const
-    {
-        std::string message = this->deny_text("User is not a member of " + guild_name_ + ".");
-        if (!data.in_guild(guild_))
-            return step::deny("not a member of " + guild_ + " (" + guild_name_ + ")", message);
-
-        if (const discord::guild_member* member = data.member(guild_))
-            if (auto failed = detail::check_member_status(*member, requirements_, guild_, message))
-                return *failed;
-        return step::allow("member of " + guild_ + " (" + guild_name_ + ")");
-    }
+    step decide(const fetched_data& data, const plan_context&) const;
 
 private:
     std::string guild_;
@@ -94,3 +79,12 @@ inline require_guild_rule require_guild(std::string_view guild_id, std::string g
 }
 
 } // namespace guildgate
+
+#ifdef GUILDGATE_SEPARATE_COMPILATION
+namespace guildgate {
+extern template class basic_require_guild<membership_source::automatic>;
+extern template class basic_require_guild<membership_source::member_route>;
+} // namespace guildgate
+#else
+#include <guildgate/rules/impl/require_guild.ipp>
+#endif

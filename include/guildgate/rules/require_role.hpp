@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/core/snowflake.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
@@ -42,31 +43,11 @@ public:
     const std::string& guild_id() const noexcept { return guild_; }
     const std::string& role_id() const noexcept { return role_; }
 
-    std::string describe() const
-    {
-        return "require_role(" + guild_ + ", " + role_ + " \"" + role_name_ + "\")";
-    }
+    std::string describe() const;
 
     void plan(fetch_plan& plan, const plan_context&) const { plan.need_member(guild_); }
 
-    step decide(const fetched_data& data, const plan_context&) const
-    {
-        std::string message = deny_text("User is not a member of the " + role_name_ +
-                                         " role in " + guild_name_ + ".");
-        const discord::guild_member* member = data.member(guild_);
-        if (!member)
-            return step::deny("not a member of " + guild_ + " (" + guild_name_ + ")",
-                              deny_text("User is not a member of " + guild_name_ + "."));
-
-        if (auto failed = detail::check_member_status(*member, requirements_, guild_, message))
-            return *failed;
-
-        if (role_ == guild_)
-            return step::allow("member of " + guild_ + ", which @everyone requires");
-        if (member->has_role(role_))
-            return step::allow("holds role " + role_ + " (" + role_name_ + ")");
-        return step::deny("lacks role " + role_ + " (" + role_name_ + ")", message);
-    }
+    step decide(const fetched_data& data, const plan_context&) const;
 
 private:
     std::string guild_;
@@ -94,3 +75,7 @@ inline require_role_rule require_role(std::string_view guild_id, std::string_vie
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/require_role.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/core/requirements.hpp>
 #include <guildgate/discord/avatar.hpp>
 #include <guildgate/engine/effects.hpp>
@@ -7,23 +8,9 @@
 #include <guildgate/engine/step.hpp>
 #include <guildgate/rules/avatar_size.hpp>
 
-#include <boost/json/value.hpp>
-
 #include <string>
 
 namespace guildgate {
-
-namespace detail {
-
-template <class Value>
-boost::json::value to_json(const discord::field<Value>& field)
-{
-    if (!field.has_value())
-        return nullptr;
-    return boost::json::value(field.value());
-}
-
-} // namespace detail
 
 // Stores the Discord profile as attributes.discord (id, username, discriminator, global_name,
 // email, verified, avatar, avatar_url) and the avatar image as attributes.avatar, a
@@ -42,10 +29,7 @@ public:
 
     int avatar_size() const noexcept { return size_.value(); }
 
-    std::string describe() const
-    {
-        return "store_discord_attrs(" + std::to_string(size_.value()) + " px)";
-    }
+    std::string describe() const;
 
     void plan(fetch_plan& plan, const plan_context&) const { plan.need_current_user(); }
 
@@ -55,42 +39,10 @@ public:
     }
 
     void plan_effects(fetch_plan& plan, const fetched_data& data,
-                      const plan_context& context) const
-    {
-        plan.need_avatar(discord::avatar_url(context.cdn_base, *data.current_user, size_.value()));
-    }
+                      const plan_context& context) const;
 
     void collect_effects(const fetched_data& data, const plan_context& context,
-                         effect_list& effects) const
-    {
-        const discord::user& who = *data.current_user;
-        std::string avatar_url = discord::avatar_url(context.cdn_base, who, size_.value());
-
-        effects.attributes["discord"] = boost::json::object{
-            {"id", who.id},
-            {"username", who.username},
-            {"discriminator", who.discriminator.value_or("0")},
-            {"global_name", detail::to_json(who.global_name)},
-            {"email", detail::to_json(who.email)},
-            {"verified", detail::to_json(who.verified)},
-            {"avatar", detail::to_json(who.avatar)},
-            {"avatar_url", avatar_url},
-        };
-
-        const auto& image = data.avatars.at(avatar_url);
-        if (image.value) {
-            effects.attributes["avatar"] = "data:" + image.value->mime_type + ";base64," +
-                discord::base64_encode(image.value->bytes);
-            return;
-        }
-        const discord::api_error& error = *image.error;
-        effects.events.push_back(
-            {"avatar_skipped",
-             {{"route", error.route},
-              {"kind", to_string(error.kind)},
-              {"status", error.http_status},
-              {"reason", error.detail}}});
-    }
+                         effect_list& effects) const;
 
 private:
     avatar_pixels size_;
@@ -103,3 +55,7 @@ inline store_discord_attrs_rule store_discord_attrs(avatar_pixels size)
 }
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/rules/impl/store_discord_attrs.ipp>
+#endif

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/config.hpp>
 #include <guildgate/transport/http.hpp>
 
 #include <cstddef>
@@ -15,12 +16,8 @@
 namespace guildgate {
 
 // Returns a response with a JSON body and the given status.
-inline http_response json_response(int status, std::string body,
-                                   std::vector<http_header> headers = {})
-{
-    headers.push_back({"Content-Type", "application/json"});
-    return {status, std::move(headers), std::move(body)};
-}
+GUILDGATE_DECL http_response json_response(int status, std::string body,
+                                           std::vector<http_header> headers = {});
 
 // An in-memory transport for tests: fixed routes by exact URL, scripted sequences that are
 // answered once each before the fixed route, and a failure at the N-th call, in the manner of
@@ -28,62 +25,28 @@ inline http_response json_response(int status, std::string body,
 // Thread-safe.
 class memory_transport {
 public:
+    memory_transport();
+    ~memory_transport();
+
+    memory_transport(const memory_transport&) = delete;
+    memory_transport& operator=(const memory_transport&) = delete;
+
     // Returns `response` for every request to `url` (with its query).
-    void route(std::string url, http_response response)
-    {
-        std::lock_guard lock(mutex_);
-        routes_[std::move(url)] = std::move(response);
-    }
+    void route(std::string url, http_response response);
 
     // Returns `results` in order for the next requests to `url`, then falls back to the route.
-    void script(const std::string& url, std::vector<http_result> results)
-    {
-        std::lock_guard lock(mutex_);
-        auto& queue = scripts_[url];
-        for (auto& result : results)
-            queue.push_back(std::move(result));
-    }
+    void script(const std::string& url, std::vector<http_result> results);
 
     // Makes the `call`-th send (counting from 1) fail with `error`.
-    void fail_at(std::size_t call, transport_error error)
-    {
-        std::lock_guard lock(mutex_);
-        failures_[call] = std::move(error);
-    }
+    void fail_at(std::size_t call, transport_error error);
 
-    http_result send(const http_request& request)
-    {
-        std::lock_guard lock(mutex_);
-        requests_.push_back(request);
-        if (auto it = failures_.find(requests_.size()); it != failures_.end())
-            return it->second;
-        if (auto it = scripts_.find(request.url); it != scripts_.end() && !it->second.empty()) {
-            http_result next = std::move(it->second.front());
-            it->second.pop_front();
-            return next;
-        }
-        if (auto it = routes_.find(request.url); it != routes_.end())
-            return it->second;
-        return json_response(404, R"({"message": "404: Not Found", "code": 0})");
-    }
+    http_result send(const http_request& request);
 
     // Every request sent so far, in order.
-    std::vector<http_request> requests() const
-    {
-        std::lock_guard lock(mutex_);
-        return requests_;
-    }
+    std::vector<http_request> requests() const;
 
     // The number of requests whose URL starts with `prefix`.
-    std::size_t count(std::string_view prefix) const
-    {
-        std::lock_guard lock(mutex_);
-        std::size_t n = 0;
-        for (const auto& request : requests_)
-            if (std::string_view(request.url).substr(0, prefix.size()) == prefix)
-                ++n;
-        return n;
-    }
+    std::size_t count(std::string_view prefix) const;
 
 private:
     mutable std::mutex mutex_;
@@ -94,3 +57,7 @@ private:
 };
 
 } // namespace guildgate
+
+#ifndef GUILDGATE_SEPARATE_COMPILATION
+#include <guildgate/transport/impl/memory.ipp>
+#endif
