@@ -329,6 +329,73 @@ BOOST_AUTO_TEST_CASE(cloudflare_block)
     BOOST_TEST(transport.requests().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(cloudflare_block_without_retry_after)
+{
+    transport.route(user_url, {403, {}, "<html>Access denied</html>"});
+
+    auto result = client.current_user(context);
+
+    // The limiter holds requests for 60 s without Retry-After, and the error says so.
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "blocked");
+    BOOST_TEST(result.error->retry_after.value_or(0) ==
+               discord::rate_limiter::default_block_seconds);
+}
+
+BOOST_AUTO_TEST_CASE(token_with_space_not_sent)
+{
+    guildgate::access_token spaced("client test token");
+    std::vector<discord::request_record> spaced_log;
+    auto spaced_context = client.start(spaced, spaced_log);
+
+    auto result = client.current_user(spaced_context);
+
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "token_invalid");
+    BOOST_TEST(result.error->http_status == 0);
+    BOOST_TEST(result.error->detail.find("client test token") == std::string::npos);
+    BOOST_TEST(transport.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(token_with_control_character_not_sent)
+{
+    guildgate::access_token broken(std::string("client-token\r\nX-Injected: 1"));
+    std::vector<discord::request_record> broken_log;
+    auto broken_context = client.start(broken, broken_log);
+
+    auto result = client.member(broken_context, "812345678901234567");
+
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "token_invalid");
+    BOOST_TEST(transport.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(empty_token_not_sent)
+{
+    guildgate::access_token empty;
+    std::vector<discord::request_record> empty_log;
+    auto empty_context = client.start(empty, empty_log);
+
+    auto result = client.current_user(empty_context);
+
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "token_invalid");
+    BOOST_TEST(transport.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(token_with_padding_sent)
+{
+    transport.route(user_url, json_response(200, user_body));
+    guildgate::access_token padded("abc+/def-._~==");
+    std::vector<discord::request_record> padded_log;
+    auto padded_context = client.start(padded, padded_log);
+
+    auto result = client.current_user(padded_context);
+
+    BOOST_TEST(result.value.has_value());
+    BOOST_TEST(transport.requests().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(guild_page_urls)
 {
     transport.route(api + "/users/@me/guilds?limit=200", json_response(200, "[]"));

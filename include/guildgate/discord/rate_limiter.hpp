@@ -42,9 +42,11 @@ public:
     // Number of tracked entries, for tests of pruning.
     std::size_t size();
 
-private:
-    // Without a Retry-After header a Cloudflare block still holds requests back this long.
+    // Without a Retry-After header a Cloudflare block still holds requests back this long, in
+    // seconds.
     static constexpr double default_block_seconds = 60.0;
+
+private:
     static constexpr std::size_t prune_threshold = 4096;
 
     struct bucket_state {

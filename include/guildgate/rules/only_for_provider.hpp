@@ -5,7 +5,6 @@
 #include <guildgate/core/scope.hpp>
 #include <guildgate/engine/fetch_plan.hpp>
 #include <guildgate/engine/step.hpp>
-#include <guildgate/transport/http.hpp>
 
 #include <string>
 

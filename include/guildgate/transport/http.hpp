@@ -1,6 +1,7 @@
 #pragma once
 
 #include <guildgate/core/access_token.hpp>
+#include <guildgate/core/detail/ascii.hpp>
 
 #include <chrono>
 #include <optional>
@@ -93,23 +94,6 @@ private:
     std::optional<http_response> response_;
     std::optional<transport_error> error_;
 };
-
-namespace detail {
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i] >= 'A' && a[i] <= 'Z' ? char(a[i] - 'A' + 'a') : a[i];
-        char y = b[i] >= 'A' && b[i] <= 'Z' ? char(b[i] - 'A' + 'a') : b[i];
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
-} // namespace detail
 
 inline std::optional<std::string_view> http_response::header(std::string_view name) const noexcept
 {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <random>
+#include <string_view>
 #include <utility>
 
 namespace guildgate::discord {
@@ -17,6 +18,24 @@ namespace detail {
 GUILDGATE_DECL std::string describe_transport_error(const transport_error& error)
 {
     return std::string(to_string(error.failure)) + ": " + error.message;
+}
+
+// Returns whether `token` has the b64token form of RFC 6750, section 2.1: one or more of
+// A-Z a-z 0-9 - . _ ~ + /, then any number of '='.
+GUILDGATE_DECL bool is_bearer_token(std::string_view token)
+{
+    std::size_t i = 0;
+    auto allowed = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    };
+    while (i < token.size() && allowed(token[i]))
+        ++i;
+    if (i == 0)
+        return false;
+    while (i < token.size() && token[i] == '=')
+        ++i;
+    return i == token.size();
 }
 
 } // namespace detail
@@ -118,6 +137,13 @@ api_result<Object> basic_client::get(request_context& context, const std::string
         return result;
     };
 
+    // A token that cannot be a bearer token would fail in the transport as a malformed header,
+    // which reads as a network fault. It is the token's fault, and retrying cannot help.
+    if (!detail::is_bearer_token(context.token.reveal()))
+        return fail(error_kind::token_invalid, 0, std::nullopt, std::nullopt,
+                    "the access token is empty or has a character that RFC 6750 does not allow "
+                    "in a bearer token; no request was sent");
+
     bool rate_limit_retried = false;
     int server_retries = 0;
     duration backoff_spent{};
@@ -179,8 +205,10 @@ api_result<Object> basic_client::get(request_context& context, const std::string
             return fail(error_kind::missing_scope, response.status, meaning.discord_code,
                         std::nullopt, "the token lacks the OAuth2 scope for this route");
         case response_class::blocked:
+            // Without Retry-After the limiter holds requests for default_block_seconds, so
+            // that is the wait the error reports.
             return fail(error_kind::blocked, response.status, std::nullopt,
-                        meaning.retry_after,
+                        meaning.retry_after.value_or(rate_limiter::default_block_seconds),
                         "HTTP " + std::to_string(response.status) +
                             " without a JSON body (a Cloudflare block)");
         case response_class::rate_limited: {

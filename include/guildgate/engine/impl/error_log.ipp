@@ -41,7 +41,9 @@ GUILDGATE_DECL void error_log::flush()
 
 GUILDGATE_DECL std::string error_log::describe(const discord::api_error& error)
 {
-    std::string line = "guildgate: Discord error kind=" + std::string(to_string(error.kind)) +
+    // A storage error comes from the repository, not from Discord.
+    std::string source = error.kind == error_kind::storage ? "storage" : "Discord";
+    std::string line = "guildgate: " + source + " error kind=" + std::string(to_string(error.kind)) +
         " status=" + std::to_string(error.http_status) + " code=" +
         (error.discord_code ? std::to_string(*error.discord_code) : std::string("none")) +
         " route=\"" + error.route + "\"";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <guildgate/core/detail/ascii.hpp>
 #include <guildgate/rules/only_for_provider.hpp>
 
 namespace guildgate {
