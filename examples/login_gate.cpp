@@ -192,7 +192,7 @@ int main(int argc, char** argv)
     with_policy(config, [&](const auto& policy) {
         std::string line;
         std::size_t number = 0;
-        while (std::getline(std::cin, line)) {
+        while (login_gate::read_line(std::cin, line)) {
             ++number;
             login_gate::attempt attempt;
             try {

@@ -9,6 +9,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstddef>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -152,14 +153,23 @@ inline config parse_config(const std::string& text)
     return result;
 }
 
+// A configuration is a few hundred bytes; a larger file is a wrong path, not a configuration.
+inline constexpr std::size_t max_config_bytes = 1 << 20;
+
 inline config load_config(const std::string& path)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw config_error("--config: cannot open \"" + path + "\"");
-    std::ostringstream text;
-    text << file.rdbuf();
-    return parse_config(text.str());
+
+    std::string text(max_config_bytes + 1, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    if (text.size() > max_config_bytes)
+        throw config_error("--config: \"" + path + "\" is larger than " +
+                           std::to_string(max_config_bytes) +
+                           " bytes; give the path of the JSON configuration file");
+    return parse_config(text);
 }
 
 } // namespace login_gate

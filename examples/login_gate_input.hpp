@@ -7,6 +7,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstddef>
+#include <istream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,11 +26,39 @@ struct attempt {
     bool stage_given = false;
 };
 
+// An attempt is one short JSON object; a longer line is rejected without being kept whole.
+inline constexpr std::size_t max_line_bytes = 64 * 1024;
+
+// Reads one line of standard input into `line`, without the newline. Returns false at the
+// end of input. A line longer than max_line_bytes is consumed to its end, but only its first
+// max_line_bytes + 1 bytes are kept, so the caller can reject it by its size.
+inline bool read_line(std::istream& in, std::string& line)
+{
+    line.clear();
+    std::streambuf* buffer = in.rdbuf();
+    bool any = false;
+    for (;;) {
+        int c = buffer->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            return any;
+        }
+        any = true;
+        if (c == '\n')
+            return true;
+        if (line.size() <= max_line_bytes)
+            line.push_back(static_cast<char>(c));
+    }
+}
+
 inline attempt parse_attempt(const std::string& line)
 {
     namespace json = boost::json;
     if (line.find_first_not_of(" \t\r") == std::string::npos)
         throw input_error("the line is empty; write one JSON object per line");
+    if (line.size() > max_line_bytes)
+        throw input_error("the line is longer than " + std::to_string(max_line_bytes) +
+                          " bytes; write one login attempt per line");
     boost::system::error_code ec;
     json::value value = json::parse(line, ec);
     if (ec)

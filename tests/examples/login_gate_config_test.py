@@ -9,6 +9,7 @@ base URLs are never contacted: they fail validation when login_gate builds its c
 the runs with an input line go through `unshare -n` (no network) when it is available.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -87,6 +88,14 @@ class LoginGateConfigTest(unittest.TestCase):
         result = PROGRAMS.run_gate(config, [], self.db)
 
         self.assert_rejected(result, "not valid JSON")
+
+    def test_config_file_too_large(self):
+        padding = " " * (1 << 20)
+        config = e2e.write_json(self.directory.name, "config.json",
+                                json.dumps(VALID_CONFIG) + padding)
+        result = PROGRAMS.run_gate(config, [], self.db)
+
+        self.assert_rejected(result, "is larger than 1048576 bytes")
 
     def test_config_file_missing(self):
         missing = os.path.join(self.directory.name, "absent.json")

@@ -320,6 +320,22 @@ class LoginGateTest(unittest.TestCase):
         self.assertIs(rows[-1]["passing"], True)
         self.assertEqual(rows[-1]["user_id"], "412345678901234501")
 
+    def test_overlong_line_then_good_line(self):
+        # A line over login_gate's 64 KiB limit is rejected by its size, and reading goes on
+        # with the next line.
+        overlong = '{"provider": "discord", "access_token": "' + "x" * 70000 + '"}'
+        lines = [overlong, e2e.attempt("tok-member-role")]
+        result = PROGRAMS.run_gate(self.config(FULL_CONFIG), lines, self.db,
+                                   ["--format", "jsonl"])
+
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = [json.loads(row) for row in result.stdout.splitlines()]
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows[0]["error"], "bad_input")
+        self.assertIn("longer than 65536 bytes", rows[0]["messages"][0])
+        self.assertNotIn("xxxx", result.stdout)
+        self.assertIs(rows[1]["passing"], True)
+
     def test_non_discord_provider_passes(self):
         token = "gho_e2eNonDiscordProviderToken0001"
         before = EMULATOR.stats()
