@@ -115,7 +115,22 @@ private:
         out_ << pad(std::to_string(line), 5) << pad(user, 22) << pad(text("stage"), 15)
              << pad(decision, 9) << pad(groups.empty() ? "-" : groups, 24) << reason << '\n';
         if (!trace_text.empty())
-            out_ << trace_text;
+            out_ << indent(trace_text, 5);
+    }
+
+    // Returns `text` with every line moved right by `width` spaces, so a trace reads as part
+    // of the table row above it.
+    static std::string indent(const std::string& text, std::size_t width)
+    {
+        std::string result;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            end = end == std::string::npos ? text.size() : end + 1;
+            result += std::string(width, ' ') + text.substr(start, end - start);
+            start = end;
+        }
+        return result;
     }
 
     static std::string pad(std::string text, std::size_t width)

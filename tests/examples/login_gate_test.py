@@ -408,6 +408,18 @@ class LoginGateTest(unittest.TestCase):
         rows = self.decide(FULL_CONFIG, lines[:1], ["--explain"])
         self.assertIn("trace", rows[0])
 
+    def test_explain_table_indents_trace(self):
+        result = PROGRAMS.run_gate(self.config(FULL_CONFIG), [e2e.attempt("tok-member-role")],
+                                   self.db, ["--format", "table", "--explain"])
+
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        # The header, the rule line and the row, then the trace under the row.
+        self.assertGreater(len(lines), 3)
+        for line in lines[3:]:
+            with self.subTest(line=line):
+                self.assertTrue(line.startswith("     "), line)
+
 
 def install(emulator):
     global EMULATOR, PROGRAMS
