@@ -396,6 +396,19 @@ BOOST_AUTO_TEST_CASE(token_with_padding_sent)
     BOOST_TEST(transport.requests().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(token_in_transport_message_masked)
+{
+    transport.fail_at(1, {guildgate::transport_failure::other,
+                          "failed to send " + token_text + " to the peer"});
+
+    auto result = client.current_user(context);
+
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "transport");
+    BOOST_TEST(result.error->detail.find(token_text) == std::string::npos, result.error->detail);
+    BOOST_TEST(result.error->detail == "other: failed to send [access token] to the peer");
+}
+
 BOOST_AUTO_TEST_CASE(guild_page_urls)
 {
     transport.route(api + "/users/@me/guilds?limit=200", json_response(200, "[]"));

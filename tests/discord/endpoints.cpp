@@ -112,6 +112,25 @@ BOOST_AUTO_TEST_CASE(cdn_plain_http_rejected)
     BOOST_TEST(message.find("CDN base URL") != std::string::npos, message);
 }
 
+BOOST_AUTO_TEST_CASE(host_characters_rejected)
+{
+    for (const char* base : {"https://disc ord.com/api/v10", "https://127.0.0.1\r\nX: y/api/v10",
+                             "https://discord.com%2f/api/v10", "https://[::1 ]:8443/api/v10",
+                             "https://[::g]/api/v10"}) {
+        std::string message = rejection_of(with_api(base));
+
+        BOOST_TEST(message.find("invalid character in the host") != std::string::npos,
+                   base << ": " << message);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(host_forms_accepted)
+{
+    for (const char* base : {"https://Discord.COM/api/v10", "https://[::1]:8443/api/v10",
+                             "http://127.0.0.1:8080/api/v10", "https://my_host-1.example/api/v10"})
+        BOOST_TEST(rejection_of(with_api(base)).empty(), base);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_rejected)
 {
     BOOST_TEST(rejection_of(with_api("discord.com/api/v10")) != "");

@@ -128,6 +128,25 @@ BOOST_AUTO_TEST_CASE(avatar_wrong_type)
     decode_error_of(R"({"id": "80351110224678912", "username": "n", "avatar": 12})");
 }
 
+BOOST_AUTO_TEST_CASE(avatar_path_characters_rejected)
+{
+    for (const char* hash : {"../../evil", "abc?x=1", "abc#top", "a.b", "", "a/b"}) {
+        std::string body = std::string(R"({"id": "80351110224678912", "username": "n", )") +
+            R"("avatar": ")" + hash + R"("})";
+        std::string error = decode_error_of(body);
+
+        BOOST_TEST(error.find("\"avatar\"") != std::string::npos, hash << ": " << error);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(avatar_animated_hash_accepted)
+{
+    auto who = decode_user(R"({"id": "80351110224678912", "username": "n", )"
+                           R"("avatar": "a_1269e74af4df7417b13759eae50c83dc"})");
+
+    BOOST_TEST(who.avatar.value() == "a_1269e74af4df7417b13759eae50c83dc");
+}
+
 BOOST_AUTO_TEST_CASE(array_rejected)
 {
     std::string error = decode_error_of(R"([{"id": "80351110224678912", "username": "n"}])");

@@ -93,6 +93,46 @@ BOOST_AUTO_TEST_CASE(other_provider_trace_reason)
                result.trace.entries[0].reason);
 }
 
+BOOST_AUTO_TEST_CASE(provider_case_and_blanks_ignored)
+{
+    login.provider = " Discord\t";
+    transport.route(guilds_url, json_response(200, guild_list({guild_id})));
+
+    auto result = run(gg::only_for_provider("discord") >> gg::require_guild(guild, "Example Guild"));
+
+    BOOST_TEST(to_string(result.verdict) == "allow");
+    BOOST_TEST(result.trace.entries.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(empty_provider_denied)
+{
+    login.provider = "";
+
+    auto result = run(full_policy);
+
+    BOOST_TEST(to_string(result.verdict) == "deny");
+    BOOST_TEST(transport.requests().empty());
+    BOOST_TEST(wrote_nothing());
+    BOOST_TEST_REQUIRE(result.messages.size() == 1u);
+    BOOST_TEST(result.messages[0] == "The sign-in source is unknown, log in again.");
+}
+
+BOOST_AUTO_TEST_CASE(blank_provider_denied)
+{
+    login.provider = "  ";
+
+    auto result = run(full_policy);
+
+    BOOST_TEST(to_string(result.verdict) == "deny");
+    BOOST_TEST(wrote_nothing());
+}
+
+BOOST_AUTO_TEST_CASE(empty_provider_name_rejected)
+{
+    BOOST_CHECK_THROW(gg::only_for_provider(""), std::invalid_argument);
+    BOOST_CHECK_THROW(gg::only_for_provider(" "), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(describe_names_provider)
 {
     BOOST_TEST(gg::only_for_provider("discord").describe() == "only_for_provider(\"discord\")");

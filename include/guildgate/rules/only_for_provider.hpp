@@ -19,7 +19,8 @@ public:
     static constexpr resource_set resources{};
     static constexpr effect_set effects{};
 
-    explicit only_for_provider_rule(std::string provider) : provider_(std::move(provider)) {}
+    // Throws std::invalid_argument when `provider` is empty.
+    explicit only_for_provider_rule(std::string provider);
 
     const std::string& provider() const noexcept { return provider_; }
 

@@ -85,6 +85,24 @@ inline field<std::string> nullable_string(const json::object& object, std::strin
     return read_string(*value, key);
 }
 
+// A `?string` image hash, such as a user's avatar: absent, null, or 1 to 64 characters of
+// A-Z a-z 0-9 and '_' ("a_" marks an animated image). The hash becomes part of a CDN path, so
+// a '/', '.', '?' or '#' in it would change which URL is requested.
+inline field<std::string> nullable_image_hash(const json::object& object, std::string_view key)
+{
+    auto hash = nullable_string(object, key);
+    if (!hash.has_value())
+        return hash;
+    const std::string& text = hash.value();
+    bool valid = !text.empty() && text.size() <= 64;
+    for (char c : text)
+        valid = valid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') || c == '_');
+    if (!valid)
+        shape_error(key, "null or an image hash of 1 to 64 letters, digits and '_'");
+    return hash;
+}
+
 inline field<bool> nullable_bool(const json::object& object, std::string_view key)
 {
     const auto* value = find(object, key);

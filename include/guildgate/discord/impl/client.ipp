@@ -15,9 +15,21 @@ namespace guildgate::discord {
 
 namespace detail {
 
-GUILDGATE_DECL std::string describe_transport_error(const transport_error& error)
+// Returns the failure and the transport's message, with every copy of `token` in the message
+// replaced: a transport is meant to keep the token out of its messages, and this holds even
+// when one does not.
+GUILDGATE_DECL std::string describe_transport_error(const transport_error& error,
+                                                    const access_token& token)
 {
-    return std::string(to_string(error.failure)) + ": " + error.message;
+    std::string message = error.message;
+    const std::string& secret = token.reveal();
+    if (!secret.empty()) {
+        const std::string mask = "[access token]";
+        for (auto at = message.find(secret); at != std::string::npos;
+             at = message.find(secret, at + mask.size()))
+            message.replace(at, secret.size(), mask);
+    }
+    return std::string(to_string(error.failure)) + ": " + message;
 }
 
 // Returns whether `token` has the b64token form of RFC 6750, section 2.1: one or more of
@@ -100,7 +112,7 @@ basic_client::avatar(request_context& context, const std::string& url)
 
     http_result sent = transport_.send(request);
     if (!sent.has_response())
-        return fail(error_kind::transport, 0, detail::describe_transport_error(sent.error()));
+        return fail(error_kind::transport, 0, detail::describe_transport_error(sent.error(), context.token));
 
     const http_response& response = sent.response();
     if (response.status != 200)
@@ -178,7 +190,7 @@ api_result<Object> basic_client::get(request_context& context, const std::string
         http_result sent = transport_.send(request);
         if (!sent.has_response())
             return fail(error_kind::transport, 0, std::nullopt, std::nullopt,
-                        detail::describe_transport_error(sent.error()));
+                        detail::describe_transport_error(sent.error(), context.token));
 
         const http_response& response = sent.response();
         classification meaning = classify(response, member_route);

@@ -82,6 +82,18 @@ GUILDGATE_DECL base_url split_base_url(std::string_view url, std::string_view op
     if (parts.host.empty())
         fail("has no host");
 
+    // A host name has letters, digits, '-', '.' and '_'; an IPv6 address in brackets has hex
+    // digits, ':' and '.'. Anything else (a space, a line break, '%') is a typo or an attack.
+    bool bracketed = !authority.empty() && authority.front() == '[';
+    for (char c : parts.host) {
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        bool allowed = bracketed ? (alnum && c <= 'f') || c == ':' || c == '.'
+                                 : alnum || c == '-' || c == '.' || c == '_';
+        if (!allowed)
+            fail("has an invalid character in the host; write a host name such as discord.com "
+                 "or an address such as 127.0.0.1 or [::1]");
+    }
+
     if (!port.empty() || authority.ends_with(":")) {
         auto number = guildgate::detail::parse_snowflake(port);
         if (!number || *number == 0 || *number > 65535)

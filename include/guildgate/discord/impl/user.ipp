@@ -16,7 +16,7 @@ GUILDGATE_DECL user tag_invoke(boost::json::value_to_tag<user>, const boost::jso
     result.username = detail::required_string(object, "username");
     result.discriminator = detail::nullable_string(object, "discriminator");
     result.global_name = detail::nullable_string(object, "global_name");
-    result.avatar = detail::nullable_string(object, "avatar");
+    result.avatar = detail::nullable_image_hash(object, "avatar");
     result.email = detail::nullable_string(object, "email");
     result.verified = detail::nullable_bool(object, "verified");
     return result;
