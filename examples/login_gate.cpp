@@ -82,6 +82,15 @@ int parse_options(int argc, char** argv, options& out)
         std::cerr << "login_gate: --config FILE is required\n" << usage;
         return 2;
     }
+    // An API base of its own (an emulator, a proxy) with the default CDN would send avatar
+    // downloads to the real Discord CDN, so the two bases are given together.
+    bool api_given = out.endpoints.api_base != gg::discord::endpoints{}.api_base;
+    bool cdn_given = out.endpoints.cdn_base != gg::discord::endpoints{}.cdn_base;
+    if (api_given != cdn_given) {
+        std::cerr << "login_gate: give --api-base and --cdn-base together, so that requests "
+                     "and avatar downloads go to the same place\n";
+        return 2;
+    }
     if (out.format.empty())
         out.format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
     if (out.format != "jsonl" && out.format != "table") {

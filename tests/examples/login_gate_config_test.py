@@ -97,6 +97,19 @@ class LoginGateConfigTest(unittest.TestCase):
 
         self.assert_rejected(result, "is larger than 1048576 bytes")
 
+    def test_api_base_without_cdn_base_exit_2(self):
+        config = e2e.write_json(self.directory.name, "config.json", VALID_CONFIG)
+        for option, value in (("--api-base", EMULATOR.api_base),
+                              ("--cdn-base", EMULATOR.cdn_base)):
+            with self.subTest(option=option):
+                result = subprocess.run(
+                    [PROGRAMS.login_gate, "--config", config, "--db", self.db, option, value],
+                    input="", capture_output=True, text=True, timeout=60)
+
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn("give --api-base and --cdn-base together", result.stderr)
+                self.assertFalse(os.path.exists(self.db))
+
     def test_config_file_missing(self):
         missing = os.path.join(self.directory.name, "absent.json")
         result = PROGRAMS.run_gate(missing, [], self.db)
