@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 
 namespace gg = guildgate;
@@ -130,6 +131,23 @@ void with_policy(const login_gate::config& config, Next&& next)
         add_groups(base);
 }
 
+// Returns whether `provider` names Discord, compared as only_for_provider compares names:
+// without case and without surrounding spaces and tabs.
+bool through_discord(std::string_view provider)
+{
+    auto first = provider.find_first_not_of(" \t");
+    auto last = provider.find_last_not_of(" \t");
+    if (first == std::string_view::npos)
+        return false;
+    provider = provider.substr(first, last - first + 1);
+
+    std::string lower(provider);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return lower == "discord";
+}
+
 // Decides one attempt. It identifies the Discord user with GET /users/@me and picks the stage:
 // enrollment when the user is not in the database yet, unless the line names a stage. It then
 // evaluates the pipeline in the same session, so /users/@me is read once.
@@ -143,7 +161,7 @@ gg::evaluation decide(const Policy& policy, login_gate::attempt& attempt, Client
         login.stage = gg::stage::enrollment;
 
     gg::session session(client, login, pipeline_type::scopes());
-    if (login.provider == "discord") {
+    if (through_discord(login.provider)) {
         if (auto failed = gg::identify(session))
             return *failed;
         if (!attempt.stage_given && repository.find_user(session.data().current_user->id))
@@ -216,7 +234,8 @@ int main(int argc, char** argv)
             std::optional<gg::user_record> stored;
             if (result.discord_user)
                 stored = repository->find_user(result.discord_user->id);
-            printer.decision(number, result, stored);
+            bool stage_known = attempt.stage_given || result.discord_user.has_value();
+            printer.decision(number, result, stored, stage_known);
         }
     });
     printer.finish();

@@ -38,12 +38,15 @@ public:
         emit(line, row, {});
     }
 
+    // `stage_known` is false when the input named no stage and no Discord user was read to
+    // find it, as for another provider or a rejected token: the stage is then null.
     void decision(std::size_t line, const guildgate::evaluation& result,
-                  const std::optional<guildgate::user_record>& stored)
+                  const std::optional<guildgate::user_record>& stored, bool stage_known)
     {
         boost::json::object row;
         row["passing"] = result.passing();
-        row["stage"] = to_string(result.stage);
+        row["stage"] = stage_known ? boost::json::value(to_string(result.stage))
+                                   : boost::json::value(nullptr);
         row["user_id"] = result.discord_user ? boost::json::value(result.discord_user->id)
                                              : boost::json::value(nullptr);
         row["error"] = result.error ? boost::json::value(to_string(result.error->kind))
@@ -108,6 +111,8 @@ private:
         std::string reason = row.at("error").is_null() ? "" : "[" + text("error") + "] ";
         for (const auto& message : row.at("messages").as_array())
             reason += std::string(message.as_string()) + " ";
+        while (!reason.empty() && reason.back() == ' ')
+            reason.pop_back();
         if (reason.empty())
             reason = "ok";
 

@@ -36,9 +36,9 @@ EXPECTED_ROWS = [
     (False, "enrollment", LINUS, None, []),
     (True, "enrollment", HEDY, None, ["members"]),
     (True, "enrollment", KATHERINE, None, ["members"]),
-    (False, "enrollment", None, "token_invalid", []),
+    (False, None, None, "token_invalid", []),
     (True, "authentication", ADA, None, ["members", "moderators"]),
-    (True, "enrollment", None, None, []),
+    (True, None, None, None, []),
     (False, None, None, "bad_input", []),
 ]
 
