@@ -3,10 +3,9 @@
 #include <guildgate/config.hpp>
 #include <guildgate/core/rule.hpp>
 
-#include <boost/hana/concat.hpp>
+#include <boost/hana/at.hpp>
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/tuple.hpp>
-#include <boost/hana/unpack.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -158,16 +157,37 @@ struct is_pipeline : std::false_type {};
 template <class... Rules>
 struct is_pipeline<pipeline<Rules...>> : std::true_type {};
 
-template <rule Rule>
-constexpr auto as_tuple(const Rule& r)
+// The number of rules in a rule (1) or a pipeline.
+template <class Policy>
+constexpr std::size_t rule_count()
 {
-    return boost::hana::make_tuple(r);
+    if constexpr (is_pipeline<Policy>::value)
+        return Policy::size();
+    else
+        return 1;
 }
 
-template <class... Rules>
-constexpr auto as_tuple(const pipeline<Rules...>& p)
+// The rule at `Index` of a pipeline, or the rule itself.
+template <std::size_t Index, class Policy>
+constexpr const auto& rule_at(const Policy& policy)
 {
-    return p.rules();
+    if constexpr (is_pipeline<Policy>::value)
+        return boost::hana::at_c<Index>(policy.rules());
+    else
+        return policy;
+}
+
+template <std::size_t Index, class Policy>
+using rule_type_at = std::remove_cvref_t<decltype(rule_at<Index>(std::declval<const Policy&>()))>;
+
+// Builds the pipeline of the rules of `first`, then those of `second`, copying each rule once:
+// `>>` runs once per operand, so going without temporary tuples keeps it cheap to compile.
+template <class First, class Second, std::size_t... I, std::size_t... J>
+constexpr auto join(const First& first, const Second& second, std::index_sequence<I...>,
+                    std::index_sequence<J...>)
+{
+    return pipeline<rule_type_at<I, First>..., rule_type_at<J, Second>...>(
+        rule_at<I>(first)..., rule_at<J>(second)...);
 }
 
 // A rule that maps roles to groups (map_roles_to_groups): the pipeline checks that no two of
@@ -236,18 +256,18 @@ concept rule_or_pipeline = rule<Type> || detail::is_pipeline<Type>::value;
 template <rule_or_pipeline Policy>
 constexpr auto as_pipeline(const Policy& policy)
 {
-    return boost::hana::unpack(detail::as_tuple(policy), [](auto... rules) {
-        return pipeline<decltype(rules)...>(std::move(rules)...);
-    });
+    if constexpr (detail::is_pipeline<Policy>::value)
+        return policy;
+    else
+        return pipeline<Policy>(policy);
 }
 
 // "a, then b": both must allow. Nested compositions flatten into one pipeline.
 template <rule_or_pipeline First, rule_or_pipeline Second>
 constexpr auto operator>>(const First& first, const Second& second)
 {
-    return boost::hana::unpack(
-        boost::hana::concat(detail::as_tuple(first), detail::as_tuple(second)),
-        [](auto... rules) { return pipeline<decltype(rules)...>(std::move(rules)...); });
+    return detail::join(first, second, std::make_index_sequence<detail::rule_count<First>()>(),
+                        std::make_index_sequence<detail::rule_count<Second>()>());
 }
 
 // `rule >> x` where x is not a rule: one readable error instead of a list of candidates.
