@@ -205,6 +205,11 @@ concept group_mapping_rule = requires(const Rule& r) {
 // names are run-time values, so this runs when the pipeline is built.
 class group_mapping_check {
 public:
+    group_mapping_check();
+    ~group_mapping_check();
+    group_mapping_check(const group_mapping_check&) = delete;
+    group_mapping_check& operator=(const group_mapping_check&) = delete;
+
     // Throws std::invalid_argument when the mapping of `guild` that owns `groups` conflicts
     // with one added before.
     void add(const std::string& guild, std::vector<std::string> groups);

@@ -40,8 +40,9 @@ struct client_options {
     // A downloaded avatar larger than this is not stored.
     std::size_t avatar_max_bytes = 1 << 20;
 
-    // The time source for deadlines, backoff and waits.
-    std::shared_ptr<clock_source> clock = std::make_shared<steady_clock_source>();
+    // The time source for deadlines, backoff and waits. Empty means the steady clock, which
+    // the client puts here when it is made.
+    std::shared_ptr<clock_source> clock{};
 };
 
 } // namespace guildgate::discord

@@ -27,9 +27,11 @@ struct rule_view {
     std::string (*describe)(const void* rule) = nullptr;
     void (*plan)(const void* rule, fetch_plan& plan, const plan_context& context) = nullptr;
 
-    // rule.decide(), or the error of a resource in the rule's plan (detail::run_decide).
+    // rule.decide(). Unless `decides_on_errors`, run_pipeline calls it only when every
+    // resource in the rule's plan arrived, as detail::run_decide does.
     step (*decide)(const void* rule, const fetched_data& data,
                    const plan_context& context) = nullptr;
+    bool decides_on_errors = false;
 
     // Null for a rule without an effects phase.
     void (*plan_effects)(const void* rule, fetch_plan& plan, const fetched_data& data,
@@ -52,7 +54,7 @@ struct rule_calls {
 
     static step decide(const void* rule, const fetched_data& data, const plan_context& context)
     {
-        return run_decide(of(rule), data, context);
+        return of(rule).decide(data, context);
     }
 
     static void plan_effects(const void* rule, fetch_plan& plan, const fetched_data& data,
@@ -73,6 +75,7 @@ rule_view view_of(const Rule& rule)
 {
     using calls = rule_calls<Rule>;
     rule_view view{&rule, &calls::describe, &calls::plan, &calls::decide};
+    view.decides_on_errors = decides_on_errors<Rule>;
     if constexpr (rule_with_effects<Rule>) {
         view.plan_effects = &calls::plan_effects;
         view.collect_effects = &calls::collect_effects;

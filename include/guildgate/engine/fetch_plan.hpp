@@ -25,9 +25,9 @@ struct fetch_plan {
     std::vector<std::string> avatars;       // CDN URLs, fetched only after every gate passed
 
     void need_current_user() { current_user = true; }
-    void need_listed_guild(const std::string& guild_id) { add(listed_guilds, guild_id); }
-    void need_member(const std::string& guild_id) { add(members, guild_id); }
-    void need_avatar(const std::string& url) { add(avatars, url); }
+    void need_listed_guild(const std::string& guild_id);
+    void need_member(const std::string& guild_id);
+    void need_avatar(const std::string& url);
 
     bool empty() const
     {
@@ -35,11 +35,7 @@ struct fetch_plan {
     }
 
 private:
-    static void add(std::vector<std::string>& list, const std::string& value)
-    {
-        if (std::find(list.begin(), list.end(), value) == list.end())
-            list.push_back(value);
-    }
+    static void add(std::vector<std::string>& list, const std::string& value);
 };
 
 // The facts a rule may use when it plans: the login and the scopes of the whole pipeline.

@@ -8,6 +8,10 @@
 
 namespace guildgate::detail {
 
+GUILDGATE_DECL group_mapping_check::group_mapping_check() = default;
+
+GUILDGATE_DECL group_mapping_check::~group_mapping_check() = default;
+
 GUILDGATE_DECL void group_mapping_check::add(const std::string& guild,
                                              std::vector<std::string> groups)
 {

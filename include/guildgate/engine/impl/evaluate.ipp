@@ -92,7 +92,14 @@ GUILDGATE_DECL evaluation run_pipeline(const rule_view* rules, std::size_t count
         fetch_plan plan;
         rule.plan(rule.rule, plan, context);
         session.fetch(plan);
-        step decided = rule.decide(rule.rule, session.data(), context);
+        step decided;
+        std::optional<discord::api_error> error;
+        if (!rule.decides_on_errors)
+            error = session.data().error_in(plan);
+        if (error)
+            decided = step{verdict::error, error->detail, {}, error};
+        else
+            decided = rule.decide(rule.rule, session.data(), context);
         entry.reads = session.take_reads();
         entry.verdict = decided.verdict;
         entry.reason = decided.reason;

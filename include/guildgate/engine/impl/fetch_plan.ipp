@@ -2,7 +2,30 @@
 
 #include <guildgate/engine/fetch_plan.hpp>
 
+#include <algorithm>
+
 namespace guildgate {
+
+GUILDGATE_DECL void fetch_plan::need_listed_guild(const std::string& guild_id)
+{
+    add(listed_guilds, guild_id);
+}
+
+GUILDGATE_DECL void fetch_plan::need_member(const std::string& guild_id)
+{
+    add(members, guild_id);
+}
+
+GUILDGATE_DECL void fetch_plan::need_avatar(const std::string& url)
+{
+    add(avatars, url);
+}
+
+GUILDGATE_DECL void fetch_plan::add(std::vector<std::string>& list, const std::string& value)
+{
+    if (std::find(list.begin(), list.end(), value) == list.end())
+        list.push_back(value);
+}
 
 GUILDGATE_DECL const discord::guild_member* fetched_data::member(const std::string& guild_id) const
 {
