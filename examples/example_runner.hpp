@@ -8,6 +8,8 @@
 // The access token is read from the first line of standard input, so it never appears in
 // the process list.
 
+#include "endpoint_options.hpp"
+
 #include <guildgate.hpp>
 #include <guildgate/repository/sqlite.hpp>
 #include <guildgate/transport/beast.hpp>
@@ -55,11 +57,7 @@ inline int read_settings(int argc, char** argv, settings& out)
         std::cerr << argv[0] << ": option " << argv[argc - 1] << " needs a value\n";
         return 2;
     }
-    // An API base of its own (an emulator, a proxy) with the default CDN would send avatar
-    // downloads to the real Discord CDN, so the two bases are given together.
-    bool api_given = out.endpoints.api_base != gg::discord::endpoints{}.api_base;
-    bool cdn_given = out.endpoints.cdn_base != gg::discord::endpoints{}.cdn_base;
-    if (api_given != cdn_given) {
+    if (!guildgate_examples::bases_given_together(out.endpoints)) {
         std::cerr << argv[0] << ": give --api-base and --cdn-base together, so that requests "
                   << "and avatar downloads go to the same place\n";
         return 2;

@@ -6,6 +6,7 @@
 //
 // over HTTPS, and stores users, groups and attributes in a SQLite file. See docs/login_gate.md.
 
+#include "endpoint_options.hpp"
 #include "login_gate_config.hpp"
 #include "login_gate_input.hpp"
 #include "login_gate_output.hpp"
@@ -83,11 +84,7 @@ int parse_options(int argc, char** argv, options& out)
         std::cerr << "login_gate: --config FILE is required\n" << usage;
         return 2;
     }
-    // An API base of its own (an emulator, a proxy) with the default CDN would send avatar
-    // downloads to the real Discord CDN, so the two bases are given together.
-    bool api_given = out.endpoints.api_base != gg::discord::endpoints{}.api_base;
-    bool cdn_given = out.endpoints.cdn_base != gg::discord::endpoints{}.cdn_base;
-    if (api_given != cdn_given) {
+    if (!guildgate_examples::bases_given_together(out.endpoints)) {
         std::cerr << "login_gate: give --api-base and --cdn-base together, so that requests "
                      "and avatar downloads go to the same place\n";
         return 2;

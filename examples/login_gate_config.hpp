@@ -5,6 +5,7 @@
 
 #include <guildgate/core/snowflake.hpp>
 #include <guildgate/rules/avatar_size.hpp>
+#include <guildgate/rules/role_group_map.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -136,6 +137,13 @@ inline config parse_config(const std::string& text)
             if (!guildgate::snowflake::parse(entry.key()))
                 throw config_error(key + ": the key is not a Discord role ID (1 to 20 digits)");
             groups[std::string(entry.key())] = detail::read_name(entry.value(), key);
+        }
+        // Builds the map once here, so that a map the rule would reject (a role mapped twice)
+        // is a configuration error, not an exception from the pipeline later.
+        try {
+            guildgate::role_group_map::from_strings(groups);
+        } catch (const std::invalid_argument& e) {
+            throw config_error(std::string("role_groups: ") + e.what());
         }
         result.role_groups = std::move(groups);
     }

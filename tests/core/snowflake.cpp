@@ -72,6 +72,13 @@ BOOST_AUTO_TEST_CASE(parse_rejects_21_digits)
     BOOST_TEST(!snowflake::parse("000000000000000000001").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(parse_rejects_leading_zero)
+{
+    BOOST_TEST(!snowflake::parse("0812345678901234567").has_value());
+    BOOST_TEST(!snowflake::parse("00").has_value());
+    BOOST_TEST(snowflake::parse("0").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(parse_rejects_letters)
 {
     BOOST_TEST(!snowflake::parse("abc").has_value());

@@ -409,6 +409,21 @@ BOOST_AUTO_TEST_CASE(token_in_transport_message_masked)
     BOOST_TEST(result.error->detail == "other: failed to send [access token] to the peer");
 }
 
+BOOST_AUTO_TEST_CASE(token_in_redirect_location_masked)
+{
+    transport.route(user_url, {302, {{"Location", "https://127.0.0.1:1/?t=" + token_text +
+                                                   "\r\nguildgate: forged line"}}, ""});
+
+    auto result = client.current_user(context);
+
+    BOOST_TEST_REQUIRE(result.error.has_value());
+    BOOST_TEST(to_string(result.error->kind) == "transport");
+    BOOST_TEST(result.error->detail.find(token_text) == std::string::npos, result.error->detail);
+    BOOST_TEST(result.error->detail.find('\n') == std::string::npos);
+    BOOST_TEST(result.error->detail.find("?t=[access token]??guildgate") != std::string::npos,
+               result.error->detail);
+}
+
 BOOST_AUTO_TEST_CASE(guild_page_urls)
 {
     transport.route(api + "/users/@me/guilds?limit=200", json_response(200, "[]"));

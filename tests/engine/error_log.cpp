@@ -92,4 +92,14 @@ BOOST_AUTO_TEST_CASE(storage_error_not_called_discord)
                "disk I/O error");
 }
 
+BOOST_AUTO_TEST_CASE(line_break_does_not_split_line)
+{
+    log.record({error_kind::transport, 302, std::nullopt, "GET /users/@me", std::nullopt,
+                "redirect to \"x\nguildgate: forged\" not followed"});
+
+    BOOST_TEST_REQUIRE(lines.size() == 1u);
+    BOOST_TEST(lines[0].find('\n') == std::string::npos);
+    BOOST_TEST(lines[0].find("x?guildgate: forged") != std::string::npos, lines[0]);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

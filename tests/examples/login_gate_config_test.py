@@ -28,6 +28,11 @@ VALID_CONFIG = {"guild": GUILD, "role": {"id": e2e.MEMBERS_ROLE, "name": "Member
 
 # (case, configuration text, text that the one-line error must contain)
 INVALID_CONFIGS = [
+    ("role mapped twice through a leading zero",
+     '{"guild": {"id": "812345678901234567", "name": "Example Guild"}, "role_groups": '
+     '{"0823456789012345678": "a", "823456789012345678": "b"}}', "role_groups"),
+    ("guild id with a leading zero",
+     '{"guild": {"id": "0812345678901234567", "name": "Example Guild"}}', "guild.id"),
     ("guild id as number",
      '{"guild": {"id": 812345678901234567, "name": "Example Guild"}}', "guild.id"),
     ("guild id with a letter",

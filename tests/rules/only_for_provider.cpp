@@ -10,6 +10,9 @@
 #include <guildgate/rules/require_role.hpp>
 #include <guildgate/rules/store_discord_attrs.hpp>
 
+#include <string>
+#include <vector>
+
 namespace {
 
 namespace gg = guildgate;
@@ -127,10 +130,27 @@ BOOST_AUTO_TEST_CASE(blank_provider_denied)
     BOOST_TEST(wrote_nothing());
 }
 
+BOOST_AUTO_TEST_CASE(near_discord_provider_denied)
+{
+    const std::vector<std::string> providers = {"discord\n", std::string("discord\0", 8),
+                                                "discord\u00a0", "disc ord", "discord\r"};
+    for (const std::string& provider : providers) {
+        login.provider = provider;
+
+        auto result = run(full_policy);
+
+        BOOST_TEST(to_string(result.verdict) == "deny", "provider of " << provider.size()
+                                                                           << " bytes");
+        BOOST_TEST(transport.requests().empty());
+        BOOST_TEST(wrote_nothing());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(empty_provider_name_rejected)
 {
     BOOST_CHECK_THROW(gg::only_for_provider(""), std::invalid_argument);
     BOOST_CHECK_THROW(gg::only_for_provider(" "), std::invalid_argument);
+    BOOST_CHECK_THROW(gg::only_for_provider("discord\n"), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(describe_names_provider)

@@ -182,6 +182,17 @@ BOOST_AUTO_TEST_CASE(bad_timeout_is_error)
     BOOST_TEST(wrote_nothing());
 }
 
+BOOST_AUTO_TEST_CASE(negative_year_timeout_is_error)
+{
+    transport.route(member_url, json_response(200, R"({"roles": ["823456789012345678"],
+        "communication_disabled_until": "-999-01-01T00:00:00Z"})"));
+
+    auto result = run(has_role.with({.deny_timed_out = true}));
+
+    BOOST_TEST(to_string(result.verdict) == "error");
+    BOOST_TEST(wrote_nothing());
+}
+
 BOOST_AUTO_TEST_CASE(configured_ids_checked)
 {
     BOOST_CHECK_THROW(gg::require_role("812345678901234567", "Members", "Members"),

@@ -25,8 +25,9 @@ struct login_context {
     // The access token that Discord issued for this login.
     guildgate::access_token access_token;
 
-    // The token response's `scope` string as a set; empty when the granted scopes are unknown,
-    // and then they are not checked before requests.
+    // The token response's `scope` string as a set. std::nullopt means the granted scopes are
+    // unknown, and then they are not checked before requests; an empty set means none were
+    // granted, and every pipeline then fails with missing_scope.
     std::optional<scope_set> granted_scopes;
 
     guildgate::stage stage = stage::authentication;

@@ -28,4 +28,10 @@ concept rule = requires(const Rule& r) {
     { r.describe() } -> std::convertible_to<std::string>;
 };
 
+// Whether `Rule` can end the whole pipeline with an allow, as only_for_provider does for
+// another provider. Such a rule belongs to the pipeline itself: inside all_of, any_of, not_ or
+// when, its early pass would end the outer pipeline too, and every later rule would be skipped.
+template <class Rule>
+inline constexpr bool ends_pipeline = requires { requires Rule::ends_pipeline; };
+
 } // namespace guildgate

@@ -69,9 +69,13 @@ class snowflake {
 public:
     constexpr explicit snowflake(std::uint64_t value) noexcept : value_(value) {}
 
-    // Returns the ID for `text`, or empty unless it is 1 to 20 digits fitting 64 bits.
+    // Returns the ID for `text`, or empty unless it is 1 to 20 digits fitting 64 bits, without
+    // leading zeros. Discord writes IDs without them, so "0812..." is a typo, and accepting it
+    // would let two spellings name one ID.
     static constexpr std::optional<snowflake> parse(std::string_view text) noexcept
     {
+        if (text.size() > 1 && text.front() == '0')
+            return std::nullopt;
         if (auto value = detail::parse_snowflake(text))
             return snowflake{*value};
         return std::nullopt;
@@ -83,7 +87,8 @@ public:
         if (auto id = parse(text))
             return *id;
         throw invalid_snowflake(std::string(what) + " must be a string of 1 to 20 digits that "
-                                "fits 64 bits; got \"" + std::string(text.substr(0, 40)) + "\"");
+                                "fits 64 bits, without leading zeros; got \"" +
+                                std::string(text.substr(0, 40)) + "\"");
     }
 
     constexpr std::uint64_t value() const noexcept { return value_; }

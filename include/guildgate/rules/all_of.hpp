@@ -18,6 +18,10 @@ class all_of_rule : public detail::deny_message_option<all_of_rule<Rules...>> {
     static_assert((rule<Rules> && ...),
                   "guildgate::all_of: every argument must be a rule such as require_role(...); "
                   "check the arguments' types");
+    static_assert((!ends_pipeline<Rules> && ...),
+                  "guildgate::all_of: only_for_provider must be a rule of the pipeline itself, "
+                  "because its pass for another provider would skip every later rule; put it "
+                  "first in the pipeline with >>");
 
 public:
     template <template <class...> class Same>

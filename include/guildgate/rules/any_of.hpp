@@ -23,6 +23,10 @@ class any_of_rule : public detail::deny_message_option<any_of_rule<Rules...>> {
     static_assert((rule<Rules> && ...),
                   "guildgate::any_of: every argument must be a rule such as require_role(...); "
                   "check the arguments' types");
+    static_assert((!ends_pipeline<Rules> && ...),
+                  "guildgate::any_of: only_for_provider must be a rule of the pipeline itself, "
+                  "because its pass for another provider would skip every later rule; put it "
+                  "first in the pipeline with >>");
     static_assert((Rules::effects.empty() && ...),
                   "guildgate::any_of: a rule with effects (map_roles_to_groups, "
                   "store_discord_attrs) cannot be an alternative; compose it after the any_of "

@@ -15,6 +15,10 @@ class not_rule : public detail::deny_message_option<not_rule<Rule>> {
     static_assert(rule<Rule>,
                   "guildgate::not_: the argument must be a rule such as require_role(...); "
                   "check its type");
+    static_assert(!ends_pipeline<Rule>,
+                  "guildgate::not_: only_for_provider must be a rule of the pipeline itself, "
+                  "because its pass for another provider would skip every later rule; put it "
+                  "first in the pipeline with >>");
     static_assert(Rule::effects.empty(),
                   "guildgate::not_: a rule with effects (map_roles_to_groups, "
                   "store_discord_attrs) cannot be negated; negate a gate rule instead");

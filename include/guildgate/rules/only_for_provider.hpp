@@ -18,6 +18,7 @@ public:
     static constexpr bool needs_membership = false;
     static constexpr resource_set resources{};
     static constexpr effect_set effects{};
+    static constexpr bool ends_pipeline = true;
 
     // Throws std::invalid_argument when `provider` is empty.
     explicit only_for_provider_rule(std::string provider);

@@ -25,6 +25,10 @@ class when_rule {
     static_assert(rule<Rule>,
                   "guildgate::when: the second argument must be a rule such as "
                   "require_role(...); check its type");
+    static_assert(!ends_pipeline<Rule>,
+                  "guildgate::when: only_for_provider must be a rule of the pipeline itself, "
+                  "because its pass for another provider would skip every later rule; put it "
+                  "first in the pipeline with >>");
 
 public:
     static constexpr scope_set scopes = Rule::scopes;

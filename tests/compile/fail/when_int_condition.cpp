@@ -1,5 +1,6 @@
 // expect: guildgate::when: the first argument is not a condition
-#include <guildgate/rules/only_for_provider.hpp>
+#include <guildgate/rules/require_guild.hpp>
 #include <guildgate/rules/when.hpp>
 
-const auto rule = guildgate::when(42, guildgate::only_for_provider("discord"));
+const auto in_guild = guildgate::require_guild("812345678901234567", "Example Guild");
+const auto rule = guildgate::when(42, in_guild);

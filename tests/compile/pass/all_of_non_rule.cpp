@@ -1,5 +1,5 @@
 #include <guildgate/rules/all_of.hpp>
-#include <guildgate/rules/only_for_provider.hpp>
+#include <guildgate/rules/require_guild.hpp>
 
-const auto rule = guildgate::all_of(guildgate::only_for_provider("discord"),
-                                    guildgate::only_for_provider("discord"));
+const auto in_guild = guildgate::require_guild("812345678901234567", "Example Guild");
+const auto rule = guildgate::all_of(in_guild, in_guild);

@@ -15,21 +15,28 @@ namespace guildgate::discord {
 
 namespace detail {
 
-// Returns the failure and the transport's message, with every copy of `token` in the message
-// replaced: a transport is meant to keep the token out of its messages, and this holds even
-// when one does not.
-GUILDGATE_DECL std::string describe_transport_error(const transport_error& error,
-                                                    const access_token& token)
+// Returns `text` for an error detail: every copy of `token` replaced by "[access token]" and
+// every control character by '?'. Details quote transports and responses (a redirect's
+// Location, a transport's message), which may hold the token or a line break that would forge
+// a log line.
+GUILDGATE_DECL std::string safe_detail(std::string text, const access_token& token)
 {
-    std::string message = error.message;
     const std::string& secret = token.reveal();
     if (!secret.empty()) {
         const std::string mask = "[access token]";
-        for (auto at = message.find(secret); at != std::string::npos;
-             at = message.find(secret, at + mask.size()))
-            message.replace(at, secret.size(), mask);
+        for (auto at = text.find(secret); at != std::string::npos;
+             at = text.find(secret, at + mask.size()))
+            text.replace(at, secret.size(), mask);
     }
-    return std::string(to_string(error.failure)) + ": " + message;
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    return text;
+}
+
+GUILDGATE_DECL std::string describe_transport_error(const transport_error& error)
+{
+    return std::string(to_string(error.failure)) + ": " + error.message;
 }
 
 // Returns whether `token` has the b64token form of RFC 6750, section 2.1: one or more of
@@ -94,10 +101,10 @@ basic_client::avatar(request_context& context, const std::string& url)
 {
     api_result<avatar_image> result;
     std::string route = "GET " + url.substr(options_.endpoints.cdn_base.size());
-    auto fail = [&](error_kind kind, int status, std::string detail) {
+    auto fail = [&](error_kind kind, int status, std::string why) {
         context.log.push_back({route, status, std::string(to_string(kind))});
         result.error = api_error{kind, status, std::nullopt, route, std::nullopt,
-                                 std::move(detail)};
+                                 detail::safe_detail(std::move(why), context.token)};
         return result;
     };
 
@@ -112,7 +119,7 @@ basic_client::avatar(request_context& context, const std::string& url)
 
     http_result sent = transport_.send(request);
     if (!sent.has_response())
-        return fail(error_kind::transport, 0, detail::describe_transport_error(sent.error(), context.token));
+        return fail(error_kind::transport, 0, detail::describe_transport_error(sent.error()));
 
     const http_response& response = sent.response();
     if (response.status != 200)
@@ -143,9 +150,10 @@ api_result<Object> basic_client::get(request_context& context, const std::string
     const std::string top_level = "@me";
 
     auto fail = [&](error_kind kind, int status, std::optional<std::int64_t> code,
-                    std::optional<double> retry_after, std::string detail) {
+                    std::optional<double> retry_after, std::string why) {
         context.log.push_back({route, status, std::string(to_string(kind))});
-        result.error = api_error{kind, status, code, route, retry_after, std::move(detail)};
+        result.error = api_error{kind, status, code, route, retry_after,
+                                 detail::safe_detail(std::move(why), context.token)};
         return result;
     };
 
@@ -190,7 +198,7 @@ api_result<Object> basic_client::get(request_context& context, const std::string
         http_result sent = transport_.send(request);
         if (!sent.has_response())
             return fail(error_kind::transport, 0, std::nullopt, std::nullopt,
-                        detail::describe_transport_error(sent.error(), context.token));
+                        detail::describe_transport_error(sent.error()));
 
         const http_response& response = sent.response();
         classification meaning = classify(response, member_route);

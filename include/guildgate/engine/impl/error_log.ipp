@@ -49,6 +49,11 @@ GUILDGATE_DECL std::string error_log::describe(const discord::api_error& error)
         " route=\"" + error.route + "\"";
     if (!error.detail.empty())
         line += ": " + error.detail;
+
+    // One error is one line: a line break in a route or detail must not forge another.
+    for (char& c : line)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
     return line;
 }
 

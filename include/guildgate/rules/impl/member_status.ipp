@@ -11,11 +11,12 @@ GUILDGATE_DECL std::optional<std::chrono::sys_seconds> parse_iso8601(std::string
     auto number = [&](std::size_t at, std::size_t width) -> std::optional<int> {
         if (text.size() < at + width)
             return std::nullopt;
-        int value = 0;
+        // Unsigned, so that from_chars rejects a sign: "-999-01-01" is not a date.
+        unsigned value = 0;
         auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + width, value);
         if (ec != std::errc{} || end != text.data() + at + width)
             return std::nullopt;
-        return value;
+        return static_cast<int>(value);
     };
 
     auto year = number(0, 4), month = number(5, 2), day = number(8, 2);
