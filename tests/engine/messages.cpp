@@ -38,6 +38,14 @@ BOOST_AUTO_TEST_CASE(missing_scope_named)
                "allow it.");
 }
 
+BOOST_AUTO_TEST_CASE(missing_scopes_named)
+{
+    BOOST_TEST(user_message(error_of(error_kind::missing_scope,
+                                     "missing scope: identify guilds.members.read")) ==
+               "Discord did not grant the identify guilds.members.read permissions; log in "
+               "again and allow them.");
+}
+
 BOOST_AUTO_TEST_CASE(missing_scope_unnamed)
 {
     // A 403 with code 50026 does not say which scope is missing.

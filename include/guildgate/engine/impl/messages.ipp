@@ -13,10 +13,14 @@ GUILDGATE_DECL std::string user_message(const discord::api_error& error)
         return "Discord session expired, log in again.";
     case error_kind::missing_scope: {
         // The scope check before requests names the scopes, but a 403 with code 50026 does not.
-        std::string scopes = error.detail.rfind("missing scope: ", 0) == 0
-            ? "the " + error.detail.substr(15)
-            : std::string("a required");
-        return "Discord did not grant " + scopes + " permission; log in again and allow it.";
+        if (error.detail.rfind("missing scope: ", 0) != 0)
+            return "Discord did not grant a required permission; log in again and allow it.";
+        std::string scopes = error.detail.substr(15);
+        if (scopes.find(' ') == std::string::npos)
+            return "Discord did not grant the " + scopes +
+                " permission; log in again and allow it.";
+        return "Discord did not grant the " + scopes +
+            " permissions; log in again and allow them.";
     }
     case error_kind::rate_limited:
     case error_kind::blocked: {
