@@ -335,7 +335,7 @@ BOOST_AUTO_TEST_CASE(cloudflare_block_without_retry_after)
 
     auto result = client.current_user(context);
 
-    // The limiter holds requests for 60 s without Retry-After, and the error says so.
+    // Without Retry-After the limiter delays requests for 60 s, and the error reports that wait.
     BOOST_TEST_REQUIRE(result.error.has_value());
     BOOST_TEST(to_string(result.error->kind) == "blocked");
     BOOST_TEST(result.error->retry_after.value_or(0) ==

@@ -26,8 +26,8 @@ struct login_context {
     guildgate::access_token access_token;
 
     // The token response's `scope` string as a set. std::nullopt means the granted scopes are
-    // unknown, and then they are not checked before requests; an empty set means none were
-    // granted, and every pipeline then fails with missing_scope.
+    // unknown, so they are not checked before requests. An empty set means none were granted,
+    // so every pipeline fails with missing_scope.
     std::optional<scope_set> granted_scopes;
 
     guildgate::stage stage = stage::authentication;

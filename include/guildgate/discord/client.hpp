@@ -50,7 +50,7 @@ namespace guildgate::discord {
 // retry of a 401, no redirects, and the token sent to the API host only. Shareable between
 // threads when the transport is.
 //
-// basic_client holds the transport as a transport_ref; client<Transport> below is the same
+// basic_client keeps the transport as a transport_ref. client<Transport> below is the same
 // client with the transport's type checked where it is created.
 class basic_client {
 public:

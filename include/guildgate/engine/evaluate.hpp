@@ -19,7 +19,7 @@ namespace guildgate {
 
 namespace detail {
 
-// One rule of a pipeline as the evaluation loop sees it: the rule's address and the functions
+// One rule of a pipeline as the evaluation loop calls it: the rule's address and the functions
 // that call its members. The loop itself (run_pipeline) is then the same code for every
 // pipeline type and is compiled once with GUILDGATE_SEPARATE_COMPILATION.
 struct rule_view {
